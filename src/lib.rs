@@ -1,0 +1,2 @@
+//! fahras: full-text search for archives of Arabic news articles.
+pub mod analysis;
