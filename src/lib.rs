@@ -1,2 +1,17 @@
 //! fahras: full-text search for archives of Arabic news articles.
+//!
+//! Indexing flows one way: [`corpus`] (discover, decode, parse) →
+//! [`analysis`] (tokens and stems) → [`index`] (tantivy). Searching too:
+//! [`search`] (query language, ranking, snippets) → [`output`] (text, JSON,
+//! JSONL, CSV). [`cli`] wires commands to both; `main.rs` only calls it.
+
 pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod error;
+pub mod index;
+pub mod output;
+pub mod search;
+
+pub use error::{Error, Result};

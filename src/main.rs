@@ -1,1 +1,6 @@
-fn main(){}
+use clap::Parser;
+
+fn main() {
+    let cli = fahras::cli::Cli::parse();
+    std::process::exit(fahras::cli::run(cli));
+}

@@ -62,11 +62,18 @@ pub fn analyzer(stages: Stages) -> TextAnalyzer {
 }
 
 /// Registers both analyzers on `index`; must run on every open, since
-/// tantivy does not persist analyzers.
-pub fn register(index: &Index) {
+/// tantivy does not persist analyzers. `stages` are those the index was
+/// built with; the exact analyzer never stems.
+pub fn register(index: &Index, stages: Stages) {
     let manager = index.tokenizers();
-    manager.register(ARABIC, analyzer(Stages::ALL));
-    manager.register(ARABIC_EXACT, analyzer(Stages::EXACT));
+    manager.register(ARABIC, analyzer(stages));
+    manager.register(
+        ARABIC_EXACT,
+        analyzer(Stages {
+            stem: false,
+            ..stages
+        }),
+    );
 }
 
 /// One analyzed token: the term, its position and its byte span in the text.

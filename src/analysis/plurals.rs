@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn known_plurals_map_to_singulars() {
         assert_eq!(singular("جنود"), Some("جندي"));
-        assert_eq!(singular(&normalize("رؤساء")), Some(normalize("رئيس").as_str()));
+        assert_eq!(
+            singular(&normalize("رؤساء")),
+            Some(normalize("رئيس").as_str())
+        );
     }
 
     #[test]

@@ -99,8 +99,8 @@ fn stem<'a>(word: &'a str, raw: &str) -> &'a str {
         .find(|p| word.starts_with(**p) && len(word) - len(p) >= 2)
     {
         let alef_at = len(prefix) - 2;
-        let is_article = !prefix.ends_with("ال")
-            || raw_letter(raw, alef_at).is_none_or(|c| c == 'ا');
+        let is_article =
+            !prefix.ends_with("ال") || raw_letter(raw, alef_at).is_none_or(|c| c == 'ا');
         if is_article {
             rest = &word[prefix.len()..];
             stripped = len(prefix);
@@ -226,7 +226,10 @@ impl<T: TokenStream> TokenStream for StemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        let raw = self.text.get(token.offset_from..token.offset_to).unwrap_or("");
+        let raw = self
+            .text
+            .get(token.offset_from..token.offset_to)
+            .unwrap_or("");
         stem_into(&token.text, raw, self.buffer);
         std::mem::swap(&mut token.text, self.buffer);
         true

@@ -169,7 +169,6 @@ fn is_invisible(c: char) -> bool {
         | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-
 impl TokenStream for ArabicTokenStream<'_> {
     fn advance(&mut self) -> bool {
         match self.next_span() {
@@ -238,7 +237,20 @@ mod tests {
     fn latin_words_and_numbers_are_tokens() {
         assert_eq!(
             words("طائرات F-16 وCOVID-19 عام ٢٠٢٤ و2025م بقيمة 1,500.5 دولار"),
-            ["طائرات", "F-16", "و", "COVID-19", "عام", "٢٠٢٤", "و", "2025", "م", "بقيمة", "1,500.5", "دولار"]
+            [
+                "طائرات",
+                "F-16",
+                "و",
+                "COVID-19",
+                "عام",
+                "٢٠٢٤",
+                "و",
+                "2025",
+                "م",
+                "بقيمة",
+                "1,500.5",
+                "دولار"
+            ]
         );
     }
 

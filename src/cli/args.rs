@@ -1,0 +1,158 @@
+//! Command-line arguments, as clap parses them. Nothing here is resolved:
+//! defaults that depend on the config file, the environment or the
+//! terminal are settled in [`super::settings`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fahras",
+    version,
+    about = "Full-text search for archives of Arabic news articles"
+)]
+pub struct Cli {
+    /// Config file (default: ./fahras.toml when it exists).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Index directory (default: index.path from the config, else ./.fahras).
+    #[arg(long, global = true, value_name = "DIR", env = "FAHRAS_INDEX")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index an archive: walk, parse, analyze and commit.
+    Index(IndexArgs),
+    /// Search the index: ranked hits with snippets.
+    Search(SearchArgs),
+    /// Show one stored article.
+    Show(ShowArgs),
+    /// Index statistics and the last indexing run.
+    Stats(StatsArgs),
+    /// Show what the Arabic analyzer makes of a text.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProgressChoice {
+    Bar,
+    Log,
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders or files to index (default: archive.paths from the config).
+    pub paths: Vec<PathBuf>,
+    /// Rebuild from scratch (every run does so until incremental indexing lands).
+    #[arg(long)]
+    pub full: bool,
+    /// Threads for parsing and indexing (default: index.threads, 0 = one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print the run summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Progress display (default: bar on a terminal, log otherwise).
+    #[arg(long, value_enum)]
+    pub progress: Option<ProgressChoice>,
+    /// No progress and no summary on stderr (errors are still reported).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Exit with status 2 when any file was skipped.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (see the README for the query language).
+    #[arg(required_unless_present = "batch")]
+    pub query: Option<String>,
+    /// Run one query per line of FILE: `qid<TAB>query`, or a bare query
+    /// numbered by its line.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub batch: Option<PathBuf>,
+    /// Hits to show (default: search.limit from the config, 10).
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Hits to skip before the first one shown.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Any word may match (OR) instead of every word (AND).
+    #[arg(long)]
+    pub any: bool,
+    /// Match word forms exactly: normalized but not stemmed.
+    #[arg(long)]
+    pub exact: bool,
+    /// Only articles from this source (exact name; repeatable, any matches).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only articles dated on or after this day (2024, 2024-03, 2024-03-15).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated on or before this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Columns for csv and keys for json/jsonl, comma-separated.
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+    /// Longest snippet, in characters (default: search.snippet_chars).
+    #[arg(long, value_name = "N")]
+    pub snippet_chars: Option<usize>,
+    /// Print what each query word became after analysis (on stderr).
+    #[arg(long)]
+    pub show_query: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, as search results give it.
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Text to analyze (default: standard input).
+    pub text: Option<String>,
+    /// Read standard input and print each line's final tokens on one line.
+    #[arg(long)]
+    pub lines: bool,
+    /// Leave out the stemming stage.
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Leave out the stopword stage.
+    #[arg(long)]
+    pub no_stopwords: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}

@@ -1,0 +1,98 @@
+//! `fahras analyze`: the analyzer's view of a text, like Elasticsearch's
+//! `_analyze`.
+
+use std::io::{BufRead, BufWriter, Read, Write};
+
+use serde::Serialize;
+
+use super::super::args::AnalyzeArgs;
+use super::super::{stdout_error, Outcome};
+use crate::analysis::{analyze, analyzer, Stages};
+use crate::error::{Error, Result};
+use crate::output::sanitize::one_line;
+use crate::output::Format;
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    token: &'a str,
+    text: &'a str,
+    position: usize,
+    start: usize,
+    end: usize,
+}
+
+pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
+    let mut analyzer = analyzer(Stages {
+        stem: !args.no_stem,
+        stopwords: !args.no_stopwords,
+    });
+    let stdin = std::io::stdin();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if args.lines {
+        for line in stdin.lock().lines() {
+            let line = line.map_err(|e| Error::io("cannot read standard input", e))?;
+            let terms: Vec<String> = analyze(&mut analyzer, &line)
+                .into_iter()
+                .map(|t| t.term)
+                .collect();
+            writeln!(out, "{}", terms.join(" ")).map_err(stdout_error)?;
+        }
+        out.flush().map_err(stdout_error)?;
+        return Ok(Outcome::Found);
+    }
+    let text = match &args.text {
+        Some(t) => t.clone(),
+        None => {
+            let mut s = String::new();
+            stdin
+                .lock()
+                .read_to_string(&mut s)
+                .map_err(|e| Error::io("cannot read standard input", e))?;
+            s
+        }
+    };
+    let tokens = analyze(&mut analyzer, &text);
+    let shown: Vec<Shown> = tokens
+        .iter()
+        .map(|t| Shown {
+            token: &t.term,
+            text: &text[t.start..t.end],
+            position: t.position,
+            start: t.start,
+            end: t.end,
+        })
+        .collect();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer(&mut out, &shown).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Format::Jsonl => {
+            for s in &shown {
+                serde_json::to_writer(&mut out, s).map_err(|e| stdout_error(e.into()))?;
+                writeln!(out).map_err(stdout_error)?;
+            }
+        }
+        Format::Csv => return Err(Error::Usage("analyze prints text, json or jsonl".into())),
+        Format::Text => {
+            for s in &shown {
+                writeln!(
+                    out,
+                    "{}\t{}..{}\t{}\t{}",
+                    s.position,
+                    s.start,
+                    s.end,
+                    one_line(s.text),
+                    one_line(s.token)
+                )
+                .map_err(stdout_error)?;
+            }
+        }
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(if shown.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}

@@ -1,0 +1,73 @@
+//! `fahras index`: builds the index and reports what happened.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use super::super::args::{IndexArgs, ProgressChoice};
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use crate::analysis::Stages;
+use crate::error::Result;
+use crate::index::{self, ProgressMode, RunOptions};
+
+pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
+    let config = &settings.config;
+    let roots = if args.paths.is_empty() {
+        config.archive.paths.clone()
+    } else {
+        args.paths.clone()
+    };
+    let progress = match (args.quiet, args.progress) {
+        (true, _) | (_, Some(ProgressChoice::None)) => ProgressMode::None,
+        (_, Some(ProgressChoice::Bar)) => ProgressMode::Bar,
+        (_, Some(ProgressChoice::Log)) => ProgressMode::Log,
+        (_, None) if settings.stderr_is_terminal => ProgressMode::Bar,
+        (_, None) => ProgressMode::Log,
+    };
+    let cancel = Arc::new(AtomicBool::new(false));
+    {
+        let cancel = Arc::clone(&cancel);
+        // Ctrl-C stops the run; nothing is committed, so the index keeps
+        // its previous state. A second Ctrl-C may not be needed, but one
+        // handler per process is all ctrlc allows: ignore a failure.
+        let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
+    }
+    let opts = RunOptions {
+        roots,
+        archive: config.archive.clone(),
+        index_path: settings.index_path.clone(),
+        writer_memory_mb: config.index.writer_memory_mb,
+        threads: args.threads.unwrap_or(config.index.threads),
+        stages: Stages {
+            stem: config.analysis.stemmer,
+            stopwords: config.analysis.stopwords,
+        },
+        progress,
+        cancel,
+    };
+    let summary = index::run(&opts)?;
+    if !args.quiet {
+        eprint!("{}", summary.render_text());
+    }
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &summary).map_err(|e| stdout_error(e.into()))?;
+        writeln!(out).map_err(stdout_error)?;
+    }
+    if !summary.completed {
+        eprintln!(
+            "fahras: the run was interrupted; the index at {} still holds its previous commit",
+            settings.index_path.display()
+        );
+        return Ok(Outcome::Failed);
+    }
+    if args.strict && summary.files_skipped > 0 {
+        eprintln!(
+            "fahras: --strict: {} files were skipped (the index was still updated)",
+            summary.files_skipped
+        );
+        return Ok(Outcome::Failed);
+    }
+    Ok(Outcome::Found)
+}

@@ -1,0 +1,22 @@
+//! One file per command.
+
+mod analyze;
+mod index;
+mod search;
+mod show;
+mod stats;
+
+use super::args::{Cli, Command};
+use super::settings::Settings;
+use super::Outcome;
+use crate::error::Result;
+
+pub fn dispatch(cli: &Cli, settings: &Settings) -> Result<Outcome> {
+    match &cli.command {
+        Command::Index(args) => index::run(args, settings),
+        Command::Search(args) => search::run(args, settings),
+        Command::Show(args) => show::run(args, settings),
+        Command::Stats(args) => stats::run(args, settings),
+        Command::Analyze(args) => analyze::run(args),
+    }
+}

@@ -1,0 +1,51 @@
+//! `fahras show ID`: the whole stored article.
+
+use std::io::Write;
+
+use super::super::args::ShowArgs;
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use crate::error::{Error, Result};
+use crate::index::ArticleIndex;
+use crate::output::hits::safe;
+use crate::output::sanitize::one_line;
+use crate::output::Format;
+use crate::search::Engine;
+
+pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
+    let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
+    let article = engine.article(&args.id)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json | Format::Jsonl => {
+            serde_json::to_writer(&mut out, &article).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Format::Csv => return Err(Error::Usage("show prints text or json".into())),
+        Format::Text => {
+            let style = settings.style;
+            let mut meta = vec![format!("id: {}", one_line(&article.id))];
+            meta.push(format!(
+                "date: {}",
+                article.date.as_deref().unwrap_or("undated")
+            ));
+            for (label, value) in [
+                ("source", &article.source),
+                ("translator", &article.translator),
+                ("author", &article.author),
+                ("url", &article.url),
+            ] {
+                if let Some(v) = value {
+                    meta.push(format!("{label}: {}", one_line(v)));
+                }
+            }
+            meta.push(format!("path: {}", one_line(&article.path)));
+            writeln!(out, "{}", style.title(&one_line(&article.title))).map_err(stdout_error)?;
+            for line in meta {
+                writeln!(out, "{}", style.dim(&line)).map_err(stdout_error)?;
+            }
+            writeln!(out, "\n{}", safe(&article.body)).map_err(stdout_error)?;
+        }
+    }
+    Ok(Outcome::Found)
+}

@@ -1,0 +1,173 @@
+//! Settings from `fahras.toml` (or `--config FILE`), with every default in
+//! one place. `index.example.toml` documents each key; a test keeps the two
+//! in step.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Config file read when `--config` is not given and it exists.
+pub const DEFAULT_CONFIG_FILE: &str = "fahras.toml";
+/// Index directory when neither `--index`, `$FAHRAS_INDEX` nor the config
+/// names one.
+pub const DEFAULT_INDEX_DIR: &str = ".fahras";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub archive: Archive,
+    pub index: IndexSettings,
+    pub analysis: Analysis,
+    pub search: Search,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Archive {
+    /// Folders or files indexed when `fahras index` gets no PATH.
+    pub paths: Vec<PathBuf>,
+    /// Glob patterns (relative to each archive root) a file must match.
+    pub include: Vec<String>,
+    /// Glob patterns that exclude a file or a whole folder.
+    pub exclude: Vec<String>,
+    pub follow_symlinks: bool,
+    /// Files larger than this are skipped and reported.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Archive {
+    fn default() -> Self {
+        Archive {
+            paths: Vec::new(),
+            include: ["*.txt", "*.json", "*.jsonl", "*.ndjson"]
+                .map(|p| format!("**/{p}"))
+                .to_vec(),
+            exclude: Vec::new(),
+            follow_symlinks: false,
+            max_file_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct IndexSettings {
+    /// Index directory; `--index` and `$FAHRAS_INDEX` take precedence.
+    pub path: Option<PathBuf>,
+    /// Memory tantivy's writer may use before flushing a segment, in MiB.
+    pub writer_memory_mb: usize,
+    /// Threads for parsing and indexing; 0 means one per core.
+    pub threads: usize,
+}
+
+impl Default for IndexSettings {
+    fn default() -> Self {
+        IndexSettings {
+            path: None,
+            writer_memory_mb: 256,
+            threads: 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Analysis {
+    /// Light stemming of title and body (the index records the choice).
+    pub stemmer: bool,
+    /// Removal of Arabic function words.
+    pub stopwords: bool,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis {
+            stemmer: true,
+            stopwords: true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Operator {
+    #[default]
+    And,
+    Or,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Search {
+    /// Hits shown when `-n` is not given.
+    pub limit: usize,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+    /// How words without an operator combine: "and" or "or".
+    pub default_operator: Operator,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            limit: 10,
+            snippet_chars: 200,
+            default_operator: Operator::And,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `path`, or `./fahras.toml` when it exists, or the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config> {
+        let path = match path {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let default = PathBuf::from(DEFAULT_CONFIG_FILE);
+                if !default.is_file() {
+                    return Ok(Config::default());
+                }
+                default
+            }
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::io(format!("cannot read config {}", path.display()), e))?;
+        Config::parse(&text).map_err(|message| Error::Config { path, message })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        if config.search.limit == 0 {
+            return Err("search.limit must be at least 1".into());
+        }
+        if config.index.writer_memory_mb < 16 {
+            return Err("index.writer_memory_mb must be at least 16".into());
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_config_parses_to_the_defaults() {
+        let example = include_str!("../index.example.toml");
+        assert_eq!(Config::parse(example).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let err = Config::parse("[search]\nlimt = 5\n").unwrap_err();
+        assert!(err.contains("limt"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        assert!(Config::parse("[search]\nlimit = 0\n").is_err());
+        assert!(Config::parse("[search]\ndefault_operator = \"xor\"\n").is_err());
+    }
+}

@@ -1,0 +1,216 @@
+//! JSON exports: `.json` holds one article object or an array of them,
+//! `.jsonl` / `.ndjson` one object per line.
+//!
+//! Keys: `id`, `title`, `body` (or `text` / `content`), `date`, `source`,
+//! `url`, `author`, `translator`; any other key is kept in `extras`. A bad
+//! element or line is reported and skipped; the rest of the file is read.
+
+use serde_json::{Map, Value};
+
+use super::article::Article;
+use super::date::parse_date;
+
+/// What one JSON file gave: its articles and, for each element or line that
+/// could not be read, a description of the problem.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub articles: Vec<Article>,
+    pub problems: Vec<String>,
+}
+
+/// Parses a `.json` file. `base_id` names the file; elements of an array
+/// without their own `id` get `base_id#N` (1-based).
+pub fn parse_json(text: &str, base_id: &str) -> Result<Parsed, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "malformed JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let mut parsed = Parsed::default();
+    match value {
+        Value::Object(map) => {
+            let (a, warning) = article(map, base_id.to_string())?;
+            parsed.articles.push(a);
+            parsed.problems.extend(warning);
+        }
+        Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                let id = format!("{base_id}#{}", i + 1);
+                let result = match item {
+                    Value::Object(map) => article(map, id),
+                    other => Err(format!("is a JSON {}, not an object", kind(&other))),
+                };
+                match result {
+                    Ok((a, warning)) => {
+                        parsed.articles.push(a);
+                        let at = i + 1;
+                        parsed
+                            .problems
+                            .extend(warning.map(|w| format!("element {at}: {w}")));
+                    }
+                    Err(e) => parsed.problems.push(format!("element {}: {e}", i + 1)),
+                }
+            }
+        }
+        other => {
+            return Err(format!(
+                "the file holds a JSON {}, not an article object or an array of them",
+                kind(&other)
+            ))
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses a JSON Lines file; articles without an `id` get `base_id#LINE`.
+pub fn parse_jsonl(text: &str, base_id: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let n = i + 1;
+        let result = serde_json::from_str::<Value>(line)
+            .map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))
+            .and_then(|v| match v {
+                Value::Object(map) => article(map, format!("{base_id}#{n}")),
+                other => Err(format!("is a JSON {}, not an object", kind(&other))),
+            });
+        match result {
+            Ok((a, warning)) => {
+                parsed.articles.push(a);
+                parsed
+                    .problems
+                    .extend(warning.map(|w| format!("line {n}: {w}")));
+            }
+            Err(e) => parsed.problems.push(format!("line {n}: {e}")),
+        }
+    }
+    parsed
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn text_field(map: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<String>, String> {
+    for key in keys {
+        match map.remove(*key) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => {
+                return Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty()))
+            }
+            Some(Value::Number(n)) => return Ok(Some(n.to_string())),
+            Some(other) => {
+                return Err(format!(
+                    "`{key}` is a JSON {}, expected a string",
+                    kind(&other)
+                ))
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// An article from one JSON object, with a warning about a field that was
+/// left out (the article itself is kept).
+fn article(
+    mut map: Map<String, Value>,
+    fallback_id: String,
+) -> Result<(Article, Option<String>), String> {
+    let id = text_field(&mut map, &["id"])?.unwrap_or(fallback_id);
+    let title = text_field(&mut map, &["title", "headline"])?.unwrap_or_default();
+    let body = text_field(&mut map, &["body", "text", "content"])?.unwrap_or_default();
+    if title.is_empty() && body.is_empty() {
+        return Err("has neither `title` nor `body`".into());
+    }
+    let mut warning = None;
+    let date = match text_field(&mut map, &["date", "published", "published_at"])? {
+        Some(d) => {
+            let date = parse_date(&d);
+            if date.is_none() {
+                warning = Some(format!("`date` {d:?} is not a date; indexed as undated"));
+            }
+            date
+        }
+        None => None,
+    };
+    let article = Article {
+        id,
+        title,
+        body,
+        date,
+        source: text_field(&mut map, &["source"])?,
+        translator: text_field(&mut map, &["translator"])?,
+        author: text_field(&mut map, &["author"])?,
+        url: text_field(&mut map, &["url"])?,
+        extras: map,
+    };
+    Ok((article, warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_object() {
+        let p = parse_json(
+            r#"{"title":"عنوان","text":"نص","date":"2024-02-01","tags":["a"]}"#,
+            "f.json",
+        )
+        .unwrap();
+        let a = &p.articles[0];
+        assert_eq!(
+            (a.id.as_str(), a.title.as_str(), a.body.as_str()),
+            ("f.json", "عنوان", "نص")
+        );
+        assert_eq!(a.date.unwrap().to_string(), "2024-02-01");
+        assert_eq!(a.extras["tags"][0], "a");
+    }
+
+    #[test]
+    fn array_elements_get_numbered_ids_and_bad_ones_are_reported() {
+        let p = parse_json(
+            r#"[{"title":"أ ب"},{"id":"x","body":"ج"},3,{"title":""}]"#,
+            "f.json",
+        )
+        .unwrap();
+        let ids: Vec<_> = p.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["f.json#1", "x"]);
+        assert_eq!(p.problems.len(), 2);
+        assert!(p.problems[0].starts_with("element 3"));
+    }
+
+    #[test]
+    fn malformed_json_names_the_place() {
+        let e = parse_json("{\"title\": \"x\",\n  oops}", "f.json").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_jsonl_line_skips_that_line_only() {
+        let p = parse_jsonl("{\"title\":\"أ\"}\n{broken\n\n{\"title\":\"ب\",\"date\":\"never\"}\n{\"title\":\"ج\"}\n", "f.jsonl");
+        let ids: Vec<_> = p.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["f.jsonl#1", "f.jsonl#4", "f.jsonl#5"]);
+        assert_eq!(p.problems.len(), 2);
+        assert!(p.problems[0].starts_with("line 2"), "{:?}", p.problems);
+        assert!(p.problems[1].contains("undated"), "{:?}", p.problems);
+    }
+
+    #[test]
+    fn wrong_types_are_reported() {
+        assert!(parse_json(r#"{"title": ["x"]}"#, "f").is_err());
+        assert!(parse_json("42", "f").is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! From files to articles: [`discover`] lists an archive's files, [`read`]
+//! turns one file into articles, through [`decode`] and the per-format
+//! parsers [`txt`] and [`json`].
+
+pub mod article;
+pub mod date;
+pub mod decode;
+pub mod discover;
+pub mod front_matter;
+pub mod json;
+pub mod txt;
+
+pub use article::Article;
+pub use discover::{discover, Discovery, Format, Skipped, SourceFile};
+
+/// What reading one file gave.
+#[derive(Debug)]
+pub enum FileOutcome {
+    /// Articles, and problems with parts of the file (a bad JSONL line).
+    Read {
+        articles: Vec<Article>,
+        problems: Vec<String>,
+    },
+    /// Nothing from this file could be indexed.
+    Skipped(String),
+}
+
+/// Reads and parses one file. Never panics on its content.
+pub fn read(file: &SourceFile) -> FileOutcome {
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => return FileOutcome::Skipped(format!("cannot read: {e}")),
+    };
+    parse_bytes(&bytes, file.format, &file.rel)
+}
+
+/// Parses a file's bytes; `rel` is the file's path relative to its root.
+pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
+    let text = match decode::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => return FileOutcome::Skipped(e.to_string()),
+    };
+    let outcome = match format {
+        Format::Txt => {
+            txt::parse(&text, rel.to_string(), date::date_in_path(rel)).map(|a| json::Parsed {
+                articles: vec![a],
+                problems: Vec::new(),
+            })
+        }
+        Format::Json => json::parse_json(&text, rel),
+        Format::Jsonl => Ok(json::parse_jsonl(&text, rel)),
+    };
+    match outcome {
+        Ok(mut parsed) if !parsed.articles.is_empty() => {
+            if format != Format::Txt {
+                let path_date = date::date_in_path(rel);
+                for a in parsed.articles.iter_mut().filter(|a| a.date.is_none()) {
+                    a.date = path_date;
+                }
+            }
+            FileOutcome::Read {
+                articles: parsed.articles,
+                problems: parsed.problems,
+            }
+        }
+        Ok(parsed) => {
+            let why = parsed
+                .problems
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "no articles".into());
+            let more = parsed.problems.len().saturating_sub(1);
+            FileOutcome::Skipped(if more > 0 {
+                format!("no readable article: {why} (and {more} more problems)")
+            } else {
+                format!("no readable article: {why}")
+            })
+        }
+        Err(e) => FileOutcome::Skipped(e),
+    }
+}

@@ -1,0 +1,59 @@
+//! The library's typed errors. Each message says what failed, where, and
+//! what to do; the binary prints it and exits with status 2.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::search::QueryError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no index at {}: build one with `fahras index PATH` or point --index at one", .path.display())]
+    NoIndex { path: PathBuf },
+
+    #[error("the index at {} is being written by another `fahras index` run; try again when it has finished", .path.display())]
+    Locked { path: PathBuf },
+
+    #[error("the index at {} was built by analyzer version {found}, this fahras uses version {expected}: rebuild it with `fahras index --full`", .path.display())]
+    AnalyzerVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+
+    #[error("the index at {} is not a fahras index ({reason}): remove it or rebuild it with `fahras index --full`", .path.display())]
+    NotFahras { path: PathBuf, reason: String },
+
+    #[error(transparent)]
+    Query(#[from] QueryError),
+
+    #[error("config {}: {message}", .path.display())]
+    Config { path: PathBuf, message: String },
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("no article with id {id:?} in the index")]
+    NotFound { id: String },
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    pub fn io(context: impl Into<String>, source: io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! One article as a tantivy document.
+
+use jiff::tz::TimeZone;
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::Fields;
+use crate::corpus::{Article, SourceFile};
+
+pub fn to_document(fields: &Fields, article: &Article, file: &SourceFile) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.path, file.path.to_string_lossy());
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    doc.add_text(fields.title_exact, &article.title);
+    doc.add_text(fields.body_exact, &article.body);
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+        doc.add_text(fields.source_text, source);
+    }
+    if let Some(t) = &article.translator {
+        doc.add_text(fields.translator, t);
+    }
+    if let Some(a) = &article.author {
+        doc.add_text(fields.author, a);
+    }
+    if let Some(u) = &article.url {
+        doc.add_text(fields.url, u);
+    }
+    if let Some(ts) = article.date.and_then(|d| d.to_zoned(TimeZone::UTC).ok()) {
+        doc.add_date(
+            fields.date,
+            DateTime::from_timestamp_secs(ts.timestamp().as_second()),
+        );
+    }
+    if !article.extras.is_empty() {
+        doc.add_text(
+            fields.extras,
+            serde_json::Value::Object(article.extras.clone()).to_string(),
+        );
+    }
+    doc.add_u64(fields.file_size, file.size);
+    doc.add_i64(fields.file_mtime, file.mtime_ns);
+    doc
+}

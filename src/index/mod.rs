@@ -1,0 +1,17 @@
+//! The tantivy index: its [`schema`], how articles become documents
+//! ([`document`]), opening with checks ([`open`]), the record the index keeps
+//! of itself ([`stamp`]) and indexing runs ([`run`], [`summary`],
+//! [`progress`]).
+
+pub mod document;
+pub mod open;
+pub mod progress;
+pub mod run;
+pub mod schema;
+pub mod stamp;
+pub mod summary;
+
+pub use open::ArticleIndex;
+pub use progress::ProgressMode;
+pub use run::{run, RunOptions};
+pub use summary::Summary;

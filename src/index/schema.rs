@@ -1,0 +1,116 @@
+//! The tantivy schema: which article fields are indexed, stored and fast.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+use crate::analysis::{ARABIC, ARABIC_EXACT};
+use crate::error::{Error, Result};
+
+/// Handles to every field, looked up once per open.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    pub title_exact: Field,
+    pub body_exact: Field,
+    pub source: Field,
+    pub source_text: Field,
+    pub translator: Field,
+    pub author: Field,
+    pub url: Field,
+    pub date: Field,
+    pub entity: Field,
+    pub extras: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+}
+
+fn analyzed(analyzer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("title", analyzed(ARABIC, true));
+    b.add_text_field("body", analyzed(ARABIC, true));
+    b.add_text_field("title_exact", analyzed(ARABIC_EXACT, false));
+    b.add_text_field("body_exact", analyzed(ARABIC_EXACT, false));
+    b.add_text_field("source", STRING | STORED | FAST);
+    b.add_text_field("source_text", analyzed(ARABIC, false));
+    b.add_text_field("translator", STRING | STORED);
+    b.add_text_field("author", STRING | STORED);
+    b.add_text_field("url", STORED);
+    b.add_date_field(
+        "date",
+        DateOptions::from(tantivy::schema::INDEXED | STORED | FAST)
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_facet_field("entity", FacetOptions::default().set_stored());
+    b.add_text_field("extras", STORED);
+    b.add_u64_field(
+        "file_size",
+        NumericOptions::default().set_stored().set_fast(),
+    );
+    b.add_i64_field(
+        "file_mtime",
+        NumericOptions::default().set_stored().set_fast(),
+    );
+    b.build()
+}
+
+impl Fields {
+    /// Looks up every field; an index missing one was not built by this
+    /// version of fahras.
+    pub fn from_schema(schema: &Schema) -> Result<Fields, String> {
+        let f = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("it has no `{name}` field"))
+        };
+        Ok(Fields {
+            id: f("id")?,
+            path: f("path")?,
+            title: f("title")?,
+            body: f("body")?,
+            title_exact: f("title_exact")?,
+            body_exact: f("body_exact")?,
+            source: f("source")?,
+            source_text: f("source_text")?,
+            translator: f("translator")?,
+            author: f("author")?,
+            url: f("url")?,
+            date: f("date")?,
+            entity: f("entity")?,
+            extras: f("extras")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
+        })
+    }
+}
+
+/// True when an existing index has exactly the schema this fahras writes.
+pub fn matches(schema: &Schema) -> bool {
+    let current = build();
+    serde_json::to_value(schema).ok() == serde_json::to_value(&current).ok()
+}
+
+pub(crate) fn not_fahras(path: &std::path::Path, reason: String) -> Error {
+    Error::NotFahras {
+        path: path.to_path_buf(),
+        reason,
+    }
+}

@@ -1,0 +1,17 @@
+//! Rendering: search hits ([`hits`]), styling for terminals ([`style`]) and
+//! the neutralising of untrusted article text ([`sanitize`]).
+
+pub mod hits;
+pub mod sanitize;
+pub mod style;
+
+pub use style::Style;
+
+/// Machine and human output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}

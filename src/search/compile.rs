@@ -1,0 +1,235 @@
+//! Turns a parsed query into a tantivy query, analyzing every word exactly
+//! as the indexed text was analyzed, and collects the terms to highlight.
+
+use std::collections::HashSet;
+use std::ops::Bound;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime, Term};
+
+use super::query::{DateRange, FieldName, Node, QueryError};
+use crate::analysis::{analyze, analyzer, Stages};
+use crate::index::schema::Fields;
+
+/// How much a match in the title weighs against one in the body.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// What one query word became, for `--show-query`.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct AnalyzedWord {
+    pub word: String,
+    /// Empty when every token was a stopword.
+    pub terms: Vec<String>,
+}
+
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    /// Terms whose occurrences the snippet highlights (negated ones left out).
+    pub highlight: HashSet<String>,
+    pub words: Vec<AnalyzedWord>,
+}
+
+pub struct Compiler<'a> {
+    fields: &'a Fields,
+    analyzer: TextAnalyzer,
+    exact: bool,
+    query: &'a str,
+    highlight: HashSet<String>,
+    words: Vec<AnalyzedWord>,
+}
+
+impl<'a> Compiler<'a> {
+    /// `stages` are the index's; with `exact`, words are not stemmed and the
+    /// exact copies of title and body are searched.
+    pub fn new(fields: &'a Fields, stages: Stages, exact: bool, query: &'a str) -> Compiler<'a> {
+        let stages = if exact {
+            Stages {
+                stem: false,
+                ..stages
+            }
+        } else {
+            stages
+        };
+        Compiler {
+            fields,
+            analyzer: analyzer(stages),
+            exact,
+            query,
+            highlight: HashSet::new(),
+            words: Vec::new(),
+        }
+    }
+
+    pub fn compile(mut self, node: &Node) -> Result<Compiled, QueryError> {
+        let query = self.node(node, false)?.ok_or_else(|| QueryError {
+            query: self.query.to_string(),
+            position: 0,
+            message: "every word of the query is a stopword (too common to be indexed); add a more specific word".into(),
+        })?;
+        Ok(Compiled {
+            query,
+            highlight: self.highlight,
+            words: self.words,
+        })
+    }
+
+    fn text_fields(&self, field: Option<FieldName>) -> Vec<(Field, f32)> {
+        let f = self.fields;
+        let (title, body) = if self.exact {
+            (f.title_exact, f.body_exact)
+        } else {
+            (f.title, f.body)
+        };
+        match field {
+            None => vec![(title, TITLE_BOOST), (body, 1.0)],
+            Some(FieldName::Title) => vec![(title, 1.0)],
+            Some(FieldName::Body) => vec![(body, 1.0)],
+            Some(FieldName::Source) => vec![(f.source_text, 1.0)],
+            Some(FieldName::Entity) => Vec::new(),
+        }
+    }
+
+    fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>, QueryError> {
+        match node {
+            Node::Word { field, text, at } => self.words_query(*field, text, 0, *at, negated),
+            Node::Phrase {
+                field,
+                text,
+                slop,
+                at,
+            } => self.words_query(*field, text, *slop, *at, negated),
+            Node::Date(range) => Ok(Some(date_query(self.fields.date, range))),
+            Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|q| {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, q),
+                ])) as Box<dyn Query>
+            })),
+            Node::Required(inner) => self.node(inner, negated),
+            Node::And(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    let (inner, occur) = match item {
+                        Node::Not(inner) => (inner.as_ref(), Occur::MustNot),
+                        other => (other, Occur::Must),
+                    };
+                    let negate = negated ^ (occur == Occur::MustNot);
+                    if let Some(q) = self.node(inner, negate)? {
+                        clauses.push((occur, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Or(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    let (inner, occur) = match item {
+                        Node::Not(inner) => (inner.as_ref(), Occur::MustNot),
+                        Node::Required(inner) => (inner.as_ref(), Occur::Must),
+                        other => (other, Occur::Should),
+                    };
+                    let negate = negated ^ (occur == Occur::MustNot);
+                    if let Some(q) = self.node(inner, negate)? {
+                        clauses.push((occur, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+        }
+    }
+
+    fn words_query(
+        &mut self,
+        field: Option<FieldName>,
+        text: &str,
+        slop: u32,
+        at: usize,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, QueryError> {
+        if field == Some(FieldName::Entity) {
+            return Err(QueryError {
+                query: self.query.to_string(),
+                position: at,
+                message: "entity: filters need the entity gazetteer, which this version does not have yet".into(),
+            });
+        }
+        let tokens = analyze(&mut self.analyzer, text);
+        self.words.push(AnalyzedWord {
+            word: text.to_string(),
+            terms: tokens.iter().map(|t| t.term.clone()).collect(),
+        });
+        if tokens.is_empty() {
+            return Ok(None);
+        }
+        if !negated && field != Some(FieldName::Source) {
+            self.highlight.extend(tokens.iter().map(|t| t.term.clone()));
+        }
+        let first = tokens[0].position;
+        let per_field: Vec<(Occur, Box<dyn Query>)> = self
+            .text_fields(field)
+            .into_iter()
+            .map(|(f, boost)| {
+                let q: Box<dyn Query> = if tokens.len() == 1 {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f, &tokens[0].term),
+                        IndexRecordOption::WithFreqs,
+                    ))
+                } else {
+                    let terms = tokens
+                        .iter()
+                        .map(|t| (t.position - first, Term::from_field_text(f, &t.term)))
+                        .collect();
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                };
+                let q: Box<dyn Query> = if boost != 1.0 {
+                    Box::new(BoostQuery::new(q, boost))
+                } else {
+                    q
+                };
+                (Occur::Should, q)
+            })
+            .collect();
+        Ok(boolean(per_field))
+    }
+}
+
+fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    if clauses.is_empty() {
+        return None;
+    }
+    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn day_start(date: Date) -> DateTime {
+    let secs = date
+        .to_zoned(TimeZone::UTC)
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(secs)
+}
+
+/// A query on the date field for an inclusive range of days.
+pub fn date_query(field: Field, range: &DateRange) -> Box<dyn Query> {
+    let lower = match range.from {
+        Some(d) => Bound::Included(Term::from_field_date(field, day_start(d))),
+        None => Bound::Unbounded,
+    };
+    let upper = match range.to.and_then(|d| d.tomorrow().ok()) {
+        Some(d) => Bound::Excluded(Term::from_field_date(field, day_start(d))),
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(lower, upper))
+}
