@@ -441,6 +441,33 @@ pub fn parse(query: &str, default: Operator) -> Result<Node, QueryError> {
     Ok(node)
 }
 
+/// `query` with all syntax taken out: quotes, parentheses, brackets, field
+/// prefixes, leading signs and operator words become plain separators or
+/// words. Used for batch queries written as natural language.
+pub fn literal(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|w| {
+            let w: String = w
+                .chars()
+                .map(|c| {
+                    if matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '~') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let w = w.trim_start_matches(['+', '-', ' ']).to_string();
+            match w.as_str() {
+                "AND" | "OR" | "NOT" | "&&" | "||" => w.to_lowercase(),
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A period named by a partial date: `2024` is the whole year.
 fn period(text: &str) -> Option<(Date, Date)> {
     let parts: Vec<&str> = text.split(['-', '/']).collect();
@@ -633,6 +660,19 @@ mod tests {
         assert_eq!(err("date:2024-13").position, 5);
         assert!(err("").message.contains("empty"));
         assert!(err("()").message.contains("empty"));
+    }
+
+    #[test]
+    fn literal_queries_always_parse() {
+        for q in [
+            "ماذا تعنى الكلمة)JOCUND)",
+            "المختصر ::Clit\"؟",
+            "date:2024-13 OR",
+            "(\"a",
+        ] {
+            let l = literal(q);
+            assert!(parse(&l, Operator::Or).is_ok(), "{q} → {l}");
+        }
     }
 
     #[test]

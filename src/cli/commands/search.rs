@@ -12,6 +12,7 @@ use crate::index::ArticleIndex;
 use crate::output::hits::{self, CsvHits, HIT_FIELDS};
 use crate::output::sanitize::one_line;
 use crate::output::Format;
+use crate::search::query::literal;
 use crate::search::{parse_date_value, Engine, Results, SearchRequest};
 
 /// One query of a batch (or the single query), with its id.
@@ -117,10 +118,27 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         };
         let mut results = match engine.search(&req) {
             Ok(r) => r,
+            // A batch is often natural-language questions: one with stray
+            // quotes or parentheses is searched as plain words, with a
+            // warning, instead of failing the whole batch.
             Err(Error::Query(e)) if batch => {
-                eprintln!("fahras: query {}: {e}", job.qid.as_deref().unwrap_or("?"));
-                failed = true;
-                continue;
+                let qid = job.qid.as_deref().unwrap_or("?");
+                let plain = SearchRequest {
+                    query: literal(&job.query),
+                    ..req
+                };
+                match engine.search(&plain) {
+                    Ok(r) => {
+                        eprintln!("fahras: warning: query {qid} searched as plain words: {e}");
+                        r
+                    }
+                    Err(Error::Query(e)) => {
+                        eprintln!("fahras: query {qid}: {e}");
+                        failed = true;
+                        continue;
+                    }
+                    Err(other) => return Err(other),
+                }
             }
             Err(e) => return Err(e),
         };
