@@ -1,0 +1,141 @@
+//! `fahras index`: summaries, bad files, and never losing the index.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_sample_corpus_indexes_cleanly() {
+    let ix = Indexed::sample();
+    let s = ix.summary();
+    assert!(s.completed);
+    assert_eq!(s.files_skipped, 0, "{:?}", s.skipped);
+    assert_eq!(s.articles_indexed, 42);
+    assert_eq!(s.files_seen, 30);
+    assert!(stderr(&ix.output).contains("indexed: 42 articles"));
+}
+
+#[test]
+fn bad_files_are_skipped_counted_and_named() {
+    let ix = Indexed::new(&[&fixture("bad")]);
+    assert_eq!(ix.output.status.code(), Some(0), "{}", stderr(&ix.output));
+    let s = ix.summary();
+    let reason = |name: &str| {
+        s.skipped
+            .iter()
+            .find(|k| k.path.ends_with(name))
+            .map(|k| k.reason.clone())
+            .unwrap_or_else(|| panic!("{name} not reported: {:?}", s.skipped))
+    };
+    assert_eq!(reason("empty.txt"), "empty file");
+    assert!(reason("archive.txt").starts_with("binary"));
+    assert!(reason("legacy-1256.txt").contains("UTF-8"));
+    assert!(reason("malformed.json").contains("line 2"));
+    assert!(
+        reason("no-headline.txt").contains("headline")
+            || reason("no-headline.txt").contains("no article")
+    );
+    assert_eq!(s.files_skipped, 5);
+    // The JSONL file's good lines are indexed, its bad line reported.
+    assert_eq!(s.articles_indexed, 2);
+    assert_eq!(s.problems.len(), 1);
+    assert!(s.problems[0].reason.starts_with("line 2"));
+    let names = stderr(&ix.output);
+    assert!(names.contains("empty.txt: empty file"), "{names}");
+}
+
+#[test]
+fn strict_turns_skipped_files_into_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fahras()
+        .current_dir(dir.path())
+        .args(["index", "--strict", "--index", "idx"])
+        .arg(fixture("bad"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--strict"));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_index_searchable() {
+    let ix = Indexed::sample();
+    let out = ix.cmd(&["index", "/no/such/archive"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/archive"));
+    let search = ix.cmd(&["search", "خارطة طريق"]).output().unwrap();
+    assert_eq!(search.status.code(), Some(0));
+}
+
+#[test]
+fn reindexing_replaces_rather_than_duplicates() {
+    let ix = Indexed::sample();
+    let again = ix
+        .cmd(&["index", "--json"])
+        .arg(sample_corpus())
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    let out = ix.cmd(&["stats", "--format", "json"]).output().unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["articles"], 42);
+    assert_eq!(stats["files"], 30);
+    assert_eq!(stats["last_run"]["articles_indexed"], 42);
+}
+
+#[test]
+fn a_folder_that_is_not_an_index_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("precious.txt"), "keep me").unwrap();
+    let out = fahras()
+        .args(["index", "--index"])
+        .arg(dir.path())
+        .arg(sample_corpus())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not empty"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("precious.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+#[test]
+fn machine_output_stays_on_stdout_and_chatter_on_stderr() {
+    let ix = Indexed::sample();
+    // stdout is exactly one JSON document.
+    let _: serde_json::Value = serde_json::from_slice(&ix.output.stdout).unwrap();
+    assert!(!stderr(&ix.output).is_empty());
+}
+
+#[test]
+fn a_config_file_sets_paths_and_a_bad_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("fahras.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[archive]\npaths = [{:?}]\n[index]\npath = \"my-index\"\n",
+            sample_corpus()
+        ),
+    )
+    .unwrap();
+    let out = fahras()
+        .current_dir(dir.path())
+        .args(["index", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("my-index/meta.json").is_file());
+
+    std::fs::write(&cfg, "[search]\nlimt = 3\n").unwrap();
+    let bad = fahras()
+        .current_dir(dir.path())
+        .args(["stats"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("fahras.toml"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("limt"));
+}
