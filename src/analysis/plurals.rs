@@ -10,8 +10,9 @@
 //! Keys and values are written as people spell them and normalized when the
 //! map is built.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::normalize::normalize;
 
@@ -111,7 +112,7 @@ const PAIRS: &str = "
 مليارات مليار
 ";
 
-static PLURALS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+static PLURALS: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
     let words: Vec<&str> = PAIRS.split_whitespace().collect();
     words
         .chunks_exact(2)

@@ -23,9 +23,9 @@
 //! not idempotent — stems are not words — so each text passes through it
 //! exactly once.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::normalize::normalize;
@@ -54,11 +54,14 @@ const PROTECTED: &str = "
 كيري كلينتون كارتر كيان
 ";
 
-static PROTECTED_WORDS: LazyLock<HashSet<String>> =
+static PROTECTED_WORDS: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| PROTECTED.split_whitespace().map(normalize).collect());
 
+/// Letters in `s`. Every word past the [`is_arabic_word`] check, and every
+/// affix, is made of letters from U+0621–U+064A, two bytes each in UTF-8.
 fn len(s: &str) -> usize {
-    s.chars().count()
+    debug_assert!(is_arabic_word(s), "{s}");
+    s.len() / 2
 }
 
 fn is_arabic_word(word: &str) -> bool {
@@ -78,8 +81,6 @@ fn raw_letter(raw: &str, n: usize) -> Option<char> {
 pub fn stem_into(word: &str, raw: &str, out: &mut String) {
     out.clear();
     out.push_str(stem(word, raw));
-    // Suffix rules run on the borrowed prefix-stripped slice; only the
-    // plural table and the nisba rule need an owned buffer.
     if let Some(singular) = plurals::singular(out) {
         out.clear();
         out.push_str(singular);
@@ -161,18 +162,21 @@ fn strip_suffixes(w: &mut String) {
     {
         w.truncate(w.len() - s.len());
     }
-    if len(w) >= 4 && (w.ends_with("ية") || w.ends_with("يه")) {
-        w.truncate(w.len() - "ة".len());
-    } else if len(w) >= 3 && w.ends_with('ة') {
-        w.truncate(w.len() - "ة".len());
+    // Dropping a final teh marbuta turns the nisba `ية` into `ي`; `يه` is
+    // the same ending written with heh.
+    if (len(w) >= 3 && w.ends_with('ة')) || (len(w) >= 4 && w.ends_with("يه")) {
+        w.pop();
     }
-    let letters: Vec<char> = w.chars().collect();
-    if letters.len() == 5 {
-        let pattern = match letters.as_slice() {
+    if len(w) == 5 {
+        let mut letters = ['\0'; 5];
+        for (slot, c) in letters.iter_mut().zip(w.chars()) {
+            *slot = c;
+        }
+        let pattern = match letters {
             // فواعل: شوارع → شارع
-            [a, 'و', 'ا', d, e] => Some([*a, 'ا', *d, *e]),
+            [a, 'و', 'ا', d, e] => Some([a, 'ا', d, e]),
             // مفاعل / فعالل: مناطق → منطق. Not تفاعل, a verbal noun.
-            [a, b, 'ا', d, e] if *a != 'ت' => Some([*a, *b, *d, *e]),
+            [a, b, 'ا', d, e] if a != 'ت' => Some([a, b, d, e]),
             _ => None,
         };
         if let Some(p) = pattern {

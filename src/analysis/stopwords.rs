@@ -11,9 +11,9 @@
 //! tokens before this filter runs, so a phrase query across a stopword
 //! still lines up.
 
-use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
+use rustc_hash::FxHashSet;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::normalize::normalize;
@@ -39,7 +39,7 @@ const WORDS: &str = "
 ولماذا وأين وهل وكم فمن فما إلى أي عليهما إليهما بينهما منهما تلكم هاتين هذين
 ";
 
-static STOPWORDS: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<Arc<FxHashSet<String>>> = LazyLock::new(|| {
     Arc::new(
         WORDS
             .split_whitespace()
@@ -84,7 +84,7 @@ impl<T: Tokenizer> Tokenizer for StopWordsFilter<T> {
 
 pub struct StopWordsStream<T> {
     tail: T,
-    words: Arc<HashSet<String>>,
+    words: Arc<FxHashSet<String>>,
 }
 
 impl<T: TokenStream> TokenStream for StopWordsStream<T> {

@@ -445,24 +445,17 @@ pub fn parse(query: &str, default: Operator) -> Result<Node, QueryError> {
 /// prefixes, leading signs and operator words become plain separators or
 /// words. Used for batch queries written as natural language.
 pub fn literal(query: &str) -> String {
-    query
+    let spaced: String = query
+        .chars()
+        .map(|c| if matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '~') { ' ' } else { c })
+        .collect();
+    spaced
         .split_whitespace()
-        .map(|w| {
-            let w: String = w
-                .chars()
-                .map(|c| {
-                    if matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '~') {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            let w = w.trim_start_matches(['+', '-', ' ']).to_string();
-            match w.as_str() {
-                "AND" | "OR" | "NOT" | "&&" | "||" => w.to_lowercase(),
-                _ => w,
-            }
+        .map(|w| w.trim_start_matches(['+', '-']))
+        .filter(|w| !w.is_empty())
+        .map(|w| match w {
+            "AND" | "OR" | "NOT" | "&&" | "||" => w.to_lowercase(),
+            _ => w.to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ")

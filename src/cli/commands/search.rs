@@ -105,7 +105,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
                 .map(|f| f.to_string())
                 .collect()
         });
-        Sink::Csv(CsvHits::new(stdout, fields))
+        Sink::Csv(Box::new(CsvHits::new(stdout, fields)))
     } else {
         Sink::Plain(stdout)
     };
@@ -169,7 +169,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
 /// header is written once.
 enum Sink<W: Write> {
     Plain(W),
-    Csv(CsvHits<W>),
+    Csv(Box<CsvHits<W>>),
 }
 
 fn show_query(results: &Results) {

@@ -1,0 +1,70 @@
+//! Property tests: the analyzer and the parsers never panic on arbitrary
+//! input, and keep their invariants.
+
+use fahras::analysis::{analyze, analyzer, normalize, Stages};
+use fahras::config::Operator;
+use fahras::corpus::{parse_bytes, Format};
+use fahras::search::query::{literal, parse};
+use proptest::prelude::*;
+
+/// Text that looks like the archive: Arabic letters and marks, Latin,
+/// digits, punctuation, format characters and anything else.
+fn archive_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[\u{0600}-\u{06FF}]{1,8}",
+        "[\u{064B}-\u{0652}\u{0640}\u{200C}-\u{200F}\u{202A}-\u{202E}]{1,3}",
+        "[a-zA-Z0-9٠-٩]{1,6}",
+        "[ \n\t.,:;!?\"()\\-]{1,3}",
+        "[\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFF}]{1,4}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn analyzer_offsets_are_valid_and_positions_increase(text in archive_text()) {
+        for stages in [Stages::ALL, Stages { stem: false, stopwords: false }] {
+            let tokens = analyze(&mut analyzer(stages), &text);
+            let mut last_start = 0;
+            let mut last_pos = None;
+            for t in &tokens {
+                prop_assert!(t.start < t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                prop_assert!(t.start >= last_start);
+                prop_assert!(last_pos.is_none_or(|p| t.position > p));
+                prop_assert!(!t.term.is_empty());
+                last_start = t.start;
+                last_pos = Some(t.position);
+            }
+        }
+    }
+
+    #[test]
+    fn normalization_is_idempotent(text in archive_text()) {
+        let once = normalize(&text);
+        prop_assert_eq!(normalize(&once), once.clone());
+    }
+
+    #[test]
+    fn query_parser_never_panics(q in archive_text()) {
+        let _ = parse(&q, Operator::And);
+        let _ = parse(&q, Operator::Or);
+    }
+
+    #[test]
+    fn query_parser_never_panics_on_syntax_soup(q in "[a-z \"()\\-+:~\\[\\]<>=0-9ب]{0,30}|(AND|OR|NOT|date:|title:| )*") {
+        let _ = parse(&q, Operator::And);
+        // The plain-words fallback of a batch always parses.
+        let plain = literal(&q);
+        prop_assert!(plain.is_empty() || parse(&plain, Operator::Or).is_ok(), "{}", plain);
+    }
+
+    #[test]
+    fn parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), text in archive_text()) {
+        for format in [Format::Txt, Format::Json, Format::Jsonl] {
+            let _ = parse_bytes(&bytes, format, "a/b.txt");
+            let _ = parse_bytes(text.as_bytes(), format, "2024/03/05/x");
+        }
+    }
+}
