@@ -26,8 +26,20 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     for (name, stages) in [
         ("full", Stages::ALL),
-        ("no-stem", Stages { stem: false, stopwords: true }),
-        ("tokenize+normalize", Stages { stem: false, stopwords: false }),
+        (
+            "no-stem",
+            Stages {
+                stem: false,
+                stopwords: true,
+            },
+        ),
+        (
+            "tokenize+normalize",
+            Stages {
+                stem: false,
+                stopwords: false,
+            },
+        ),
     ] {
         let mut a = analyzer(stages);
         group.bench_function(name, |b| {

@@ -447,7 +447,13 @@ pub fn parse(query: &str, default: Operator) -> Result<Node, QueryError> {
 pub fn literal(query: &str) -> String {
     let spaced: String = query
         .chars()
-        .map(|c| if matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '~') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '~') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     spaced
         .split_whitespace()
