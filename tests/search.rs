@@ -126,6 +126,7 @@ fn jsonl_reads_back_one_hit_per_line() {
         [1, 2, 3, 4, 5]
     );
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(hits.iter().all(|h| h.score.is_some()));
 }
 
 #[test]

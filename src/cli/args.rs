@@ -44,6 +44,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index: ranked hits with snippets.
     Search(SearchArgs),
+    /// Articles most like a given one (more like this).
+    Similar(SimilarArgs),
     /// Show one stored article.
     Show(ShowArgs),
     /// Index statistics and the last indexing run.
@@ -106,15 +108,8 @@ pub struct SearchArgs {
     /// Match word forms exactly: normalized but not stemmed.
     #[arg(long)]
     pub exact: bool,
-    /// Only articles from this source (exact name; repeatable, any matches).
-    #[arg(long, value_name = "NAME")]
-    pub source: Vec<String>,
-    /// Only articles dated on or after this day (2024, 2024-03, 2024-03-15).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only articles dated on or before this day.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Columns for csv and keys for json/jsonl, comma-separated.
     #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
     pub fields: Option<Vec<String>>,
@@ -124,6 +119,49 @@ pub struct SearchArgs {
     /// Print what each query word became after analysis (on stderr).
     #[arg(long)]
     pub show_query: bool,
+    /// Every hit, streamed, for export (unranked unless --sort is given).
+    #[arg(long, conflicts_with_all = ["limit", "offset"])]
+    pub all: bool,
+    /// Order: relevance (the default), date (newest first) or date:asc.
+    #[arg(long, value_name = "ORDER", value_parser = ["relevance", "date", "date:desc", "date:asc"])]
+    pub sort: Option<String>,
+    /// With --since/--until, keep undated articles too.
+    #[arg(long)]
+    pub include_undated: bool,
+    /// Show, per hit, which terms matched in which field and what they scored.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article's id, as search results give it.
+    pub id: String,
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Columns for csv and keys for json/jsonl, comma-separated.
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+}
+
+/// Filters shared by `search` and `similar`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles from this source (exact name; repeatable, any matches).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only articles dated on or after this day (2024, 2024-03, 2024-03-15).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated on or before this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,16 +1,18 @@
-//! Renderers for search results: text for people, and JSON, JSON Lines and
-//! CSV for scripts. All of them read the same [`Results`].
+//! Renders hits in every format through one writer, so a page of results,
+//! a streamed `--all` export and a batch of queries share the same code.
+//! Text and HTML are for people; JSON, JSON Lines and CSV for scripts.
 
 use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
-use super::sanitize::{for_terminal, one_line};
+use super::sanitize::{html, one_line};
 use super::style::Style;
-use crate::search::{Hit, Results};
+use super::Format;
+use crate::search::Hit;
 
 /// Every hit field, in the order CSV uses by default.
-pub const HIT_FIELDS: [&str; 13] = [
+pub const HIT_FIELDS: [&str; 14] = [
     "qid",
     "rank",
     "score",
@@ -24,6 +26,7 @@ pub const HIT_FIELDS: [&str; 13] = [
     "snippet",
     "highlights",
     "entities",
+    "explanation",
 ];
 
 /// Checks a `--fields` list against [`HIT_FIELDS`].
@@ -39,59 +42,42 @@ pub fn check_fields(fields: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The snippet with highlights applied, safe for a terminal.
-pub fn highlighted_snippet(hit: &Hit, style: Style) -> String {
+/// The snippet split into (text, highlighted?) runs.
+fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
     let chars: Vec<char> = hit.snippet.chars().collect();
-    let mut out = String::new();
+    let mut runs = Vec::new();
     let mut pos = 0;
     for [start, end] in &hit.highlights {
         let (start, end) = ((*start).min(chars.len()), (*end).min(chars.len()));
         if start < pos {
             continue;
         }
-        out.push_str(&one_line(&chars[pos..start].iter().collect::<String>()));
-        out.push_str(&style.highlight(&one_line(&chars[start..end].iter().collect::<String>())));
+        runs.push((chars[pos..start].iter().collect(), false));
+        runs.push((chars[start..end].iter().collect(), true));
         pos = end;
     }
-    out.push_str(&one_line(&chars[pos..].iter().collect::<String>()));
-    out
+    runs.push((chars[pos..].iter().collect(), false));
+    runs
 }
 
-pub fn text(
-    out: &mut dyn Write,
-    results: &Results,
-    style: Style,
-    show_qid: bool,
-) -> io::Result<()> {
-    for hit in &results.hits {
-        let qid = match (&hit.qid, show_qid) {
-            (Some(q), true) => format!("[{}] ", one_line(q)),
-            _ => String::new(),
-        };
-        writeln!(
-            out,
-            "{qid}{}. {}",
-            hit.rank,
-            style.title(&one_line(&hit.title))
-        )?;
-        let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".into())];
-        meta.extend(hit.source.as_deref().map(one_line));
-        meta.push(format!("score {:.2}", hit.score));
-        meta.push(format!("id {}", one_line(&hit.id)));
-        writeln!(out, "   {}", style.dim(&meta.join(" · ")))?;
-        writeln!(out, "   {}", highlighted_snippet(hit, style))?;
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-fn hit_value(hit: &Hit) -> Value {
-    serde_json::to_value(hit).unwrap_or(Value::Null)
+/// The snippet with highlights applied, safe for a terminal.
+pub fn highlighted_snippet(hit: &Hit, style: Style) -> String {
+    snippet_runs(hit)
+        .into_iter()
+        .map(|(text, marked)| {
+            let text = one_line(&text);
+            if marked {
+                style.highlight(&text)
+            } else {
+                text
+            }
+        })
+        .collect()
 }
 
 /// A hit as a JSON object, restricted to `fields` when given.
 pub fn hit_object(hit: &Hit, fields: Option<&[String]>) -> Value {
-    let value = hit_value(hit);
+    let value = serde_json::to_value(hit).unwrap_or(Value::Null);
     match (fields, value) {
         (Some(fields), Value::Object(map)) => {
             let mut picked = Map::new();
@@ -104,39 +90,24 @@ pub fn hit_object(hit: &Hit, fields: Option<&[String]>) -> Value {
     }
 }
 
-pub fn json(
-    out: &mut dyn Write,
-    results: &Results,
-    qid: Option<&str>,
-    fields: Option<&[String]>,
-) -> io::Result<()> {
-    let mut doc = Map::new();
-    if let Some(q) = qid {
-        doc.insert("qid".into(), Value::String(q.to_string()));
-    }
-    doc.insert("query".into(), Value::String(results.query.clone()));
-    doc.insert("total".into(), Value::from(results.total));
-    doc.insert(
-        "hits".into(),
-        Value::Array(results.hits.iter().map(|h| hit_object(h, fields)).collect()),
-    );
-    serde_json::to_writer(&mut *out, &Value::Object(doc))?;
-    writeln!(out)
-}
-
-pub fn jsonl(out: &mut dyn Write, results: &Results, fields: Option<&[String]>) -> io::Result<()> {
-    for hit in &results.hits {
-        serde_json::to_writer(&mut *out, &hit_object(hit, fields))?;
-        writeln!(out)?;
-    }
-    Ok(())
+fn explanation_line(hit: &Hit) -> String {
+    hit.explanation
+        .as_ref()
+        .map(|e| {
+            e.matches
+                .iter()
+                .map(|m| format!("{}:{}={:.3}", m.field, m.terms, m.score))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
 }
 
 fn csv_cell(hit: &Hit, field: &str) -> String {
     match field {
         "qid" => hit.qid.clone().unwrap_or_default(),
         "rank" => hit.rank.to_string(),
-        "score" => format!("{:.4}", hit.score),
+        "score" => hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
         "id" => hit.id.clone(),
         "title" => hit.title.clone(),
         "date" => hit.date.clone().unwrap_or_default(),
@@ -152,49 +123,234 @@ fn csv_cell(hit: &Hit, field: &str) -> String {
             .collect::<Vec<_>>()
             .join(";"),
         "entities" => hit.entities.join(";"),
+        "explanation" => explanation_line(hit),
         _ => String::new(),
     }
 }
 
-/// A CSV writer that writes the header once, before the first row.
-pub struct CsvHits<W: Write> {
-    writer: csv::Writer<W>,
-    fields: Vec<String>,
-    header_done: bool,
+/// Writes hits of one or more queries in one format.
+pub struct HitWriter<W: Write> {
+    out: W,
+    /// Reused buffer for one CSV record.
+    csv_row: Vec<u8>,
+    format: Format,
+    fields: Option<Vec<String>>,
+    csv_fields: Vec<String>,
+    style: Style,
+    show_qid: bool,
+    /// Hits written in the current query (JSON needs commas between them).
+    in_query: usize,
+    started: bool,
 }
 
-impl<W: Write> CsvHits<W> {
-    pub fn new(out: W, fields: Vec<String>) -> Self {
-        CsvHits {
-            writer: csv::Writer::from_writer(out),
+impl<W: Write> HitWriter<W> {
+    /// `fields`: what `--fields` asked for; `default_fields` is used for CSV
+    /// when it asked for nothing.
+    pub fn new(
+        out: W,
+        format: Format,
+        fields: Option<Vec<String>>,
+        default_fields: Vec<String>,
+        style: Style,
+        show_qid: bool,
+    ) -> Self {
+        let csv_fields = fields.clone().unwrap_or(default_fields);
+        HitWriter {
+            out,
+            csv_row: Vec::new(),
+            format,
             fields,
-            header_done: false,
+            csv_fields,
+            style,
+            show_qid,
+            in_query: 0,
+            started: false,
         }
     }
 
-    pub fn write(&mut self, results: &Results) -> io::Result<()> {
-        if !self.header_done {
-            self.writer.write_record(&self.fields)?;
-            self.header_done = true;
+    fn start(&mut self) -> io::Result<()> {
+        if self.started {
+            return Ok(());
         }
-        for hit in &results.hits {
-            self.writer
-                .write_record(self.fields.iter().map(|f| csv_cell(hit, f)))?;
+        self.started = true;
+        match self.format {
+            Format::Csv => {
+                let header = self.csv_fields.clone();
+                self.csv_record(&header)
+            }
+            Format::Html => self.out.write_all(
+                b"<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head><meta charset=\"utf-8\"><title>fahras</title>\n<style>body{font-family:sans-serif;max-width:50em;margin:auto}mark{background:#fe6}.meta{color:#666;font-size:90%}</style></head>\n<body>\n",
+            ),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
-    /// Flushes; a search with no hits still gets its header row.
-    pub fn finish(mut self) -> io::Result<W> {
-        if !self.header_done {
-            self.writer.write_record(&self.fields)?;
+    /// Writes one RFC 4180 record through the csv crate.
+    fn csv_record(&mut self, cells: &[String]) -> io::Result<()> {
+        self.csv_row.clear();
+        {
+            let mut w = csv::Writer::from_writer(&mut self.csv_row);
+            w.write_record(cells)?;
+            w.flush()?;
         }
-        self.writer.flush()?;
-        self.writer.into_inner().map_err(|e| e.into_error())
+        self.out.write_all(&self.csv_row)
     }
-}
 
-/// Text of an article field for a terminal.
-pub fn safe(text: &str) -> String {
-    for_terminal(text).into_owned()
+    pub fn begin_query(&mut self, qid: Option<&str>, query: &str) -> io::Result<()> {
+        self.start()?;
+        self.in_query = 0;
+        match self.format {
+            Format::Json => {
+                self.out.write_all(b"{")?;
+                if let Some(q) = qid {
+                    write!(self.out, "\"qid\":{},", Value::String(q.to_string()))?;
+                }
+                write!(
+                    self.out,
+                    "\"query\":{},\"hits\":[",
+                    Value::String(query.to_string())
+                )
+            }
+            Format::Html => write!(
+                self.out,
+                "<section>\n<h2>{}</h2>\n<ol>\n",
+                html(
+                    &qid.map(|q| format!("[{q}] {query}"))
+                        .unwrap_or_else(|| query.to_string())
+                )
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+        let fields = self.fields.as_deref();
+        match self.format {
+            Format::Text => {
+                let qid = match (&hit.qid, self.show_qid) {
+                    (Some(q), true) => format!("[{}] ", one_line(q)),
+                    _ => String::new(),
+                };
+                let style = self.style;
+                writeln!(
+                    self.out,
+                    "{qid}{}. {}",
+                    hit.rank,
+                    style.title(&one_line(&hit.title))
+                )?;
+                let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".into())];
+                meta.extend(hit.source.as_deref().map(one_line));
+                if let Some(s) = hit.score {
+                    meta.push(format!("score {s:.2}"));
+                }
+                meta.push(format!("id {}", one_line(&hit.id)));
+                writeln!(self.out, "   {}", style.dim(&meta.join(" · ")))?;
+                if !hit.snippet.is_empty() {
+                    writeln!(self.out, "   {}", highlighted_snippet(hit, style))?;
+                }
+                if let Some(e) = &hit.explanation {
+                    for m in &e.matches {
+                        writeln!(
+                            self.out,
+                            "   {}",
+                            style.dim(&format!(
+                                "{:>8.3} = {:.3} × {} in {}: {}",
+                                m.score,
+                                m.bm25,
+                                m.boost,
+                                m.field,
+                                one_line(&m.terms)
+                            ))
+                        )?;
+                    }
+                }
+                writeln!(self.out)
+            }
+            Format::Json => {
+                if self.in_query > 0 {
+                    self.out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut self.out, &hit_object(hit, fields))?;
+                self.in_query += 1;
+                Ok(())
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &hit_object(hit, fields))?;
+                writeln!(self.out)
+            }
+            Format::Csv => {
+                let row: Vec<String> = self.csv_fields.iter().map(|f| csv_cell(hit, f)).collect();
+                self.csv_record(&row)
+            }
+            Format::Html => {
+                let snippet: String = snippet_runs(hit)
+                    .into_iter()
+                    .map(|(text, marked)| {
+                        if marked {
+                            format!("<mark>{}</mark>", html(&text))
+                        } else {
+                            html(&text)
+                        }
+                    })
+                    .collect();
+                let meta = [
+                    hit.date.clone().unwrap_or_else(|| "undated".into()),
+                    hit.source.clone().unwrap_or_default(),
+                    hit.id.clone(),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| html(s))
+                .collect::<Vec<_>>()
+                .join(" · ");
+                writeln!(
+                    self.out,
+                    "<li><h3>{}</h3>\n<p class=\"meta\">{meta}</p>\n<p>{snippet}</p></li>",
+                    html(&hit.title)
+                )
+            }
+        }
+    }
+
+    /// Ends a query: `shown` hits were written out of `total`.
+    pub fn end_query(
+        &mut self,
+        qid: Option<&str>,
+        shown: usize,
+        total: usize,
+        first_rank: usize,
+    ) -> io::Result<()> {
+        match self.format {
+            Format::Json => writeln!(self.out, "],\"total\":{total}}}"),
+            Format::Text => {
+                let label = qid
+                    .filter(|_| self.show_qid)
+                    .map(|q| format!("[{}] ", one_line(q)))
+                    .unwrap_or_default();
+                let last = if shown == 0 {
+                    0
+                } else {
+                    first_rank + shown - 1
+                };
+                let first = if shown == 0 { 0 } else { first_rank };
+                writeln!(
+                    self.out,
+                    "{label}{shown} of {total} matching articles (showing {first}–{last})"
+                )
+            }
+            Format::Html => writeln!(
+                self.out,
+                "</ol>\n<p class=\"meta\">{shown} of {total}</p>\n</section>"
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.start()?;
+        if self.format == Format::Html {
+            self.out.write_all(b"</body>\n</html>\n")?;
+        }
+        self.out.flush()
+    }
 }

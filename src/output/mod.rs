@@ -1,5 +1,6 @@
-//! Rendering: search hits ([`hits`]), styling for terminals ([`style`]) and
-//! the neutralising of untrusted article text ([`sanitize`]).
+//! Rendering: search hits in every format ([`hits`]), styling for terminals
+//! ([`style`]) and the neutralising of untrusted article text
+//! ([`sanitize`]).
 
 pub mod hits;
 pub mod sanitize;
@@ -7,11 +8,13 @@ pub mod style;
 
 pub use style::Style;
 
-/// Machine and human output formats.
+/// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
     Json,
     Jsonl,
     Csv,
+    /// A standalone HTML page; article text is escaped.
+    Html,
 }

@@ -43,6 +43,18 @@ pub struct Compiled {
     /// Terms whose occurrences the snippet highlights (negated ones left out).
     pub highlight: HashSet<String>,
     pub words: Vec<AnalyzedWord>,
+    /// Every scoring term or phrase, per field, for `--explain`.
+    pub leaves: Vec<Leaf>,
+}
+
+/// One term or phrase searched in one field.
+pub struct Leaf {
+    pub field: &'static str,
+    /// The analyzed term, or the phrase's terms joined by spaces.
+    pub terms: String,
+    pub boost: f32,
+    /// The unboosted query; its explanation gives the BM25 score.
+    pub query: Box<dyn Query>,
 }
 
 pub struct Compiler<'a> {
@@ -53,6 +65,7 @@ pub struct Compiler<'a> {
     query: &'a str,
     highlight: HashSet<String>,
     words: Vec<AnalyzedWord>,
+    leaves: Vec<Leaf>,
 }
 
 impl<'a> Compiler<'a> {
@@ -78,6 +91,7 @@ impl<'a> Compiler<'a> {
             query,
             highlight: HashSet::new(),
             words: Vec::new(),
+            leaves: Vec::new(),
         }
     }
 
@@ -91,7 +105,32 @@ impl<'a> Compiler<'a> {
             query,
             highlight: self.highlight,
             words: self.words,
+            leaves: self.leaves,
         })
+    }
+
+    fn field_name(&self, field: Field) -> &'static str {
+        let f = self.fields;
+        match field {
+            x if x == f.title => "title",
+            x if x == f.body => "body",
+            x if x == f.title_exact => "title_exact",
+            x if x == f.body_exact => "body_exact",
+            x if x == f.source_text => "source",
+            _ => "other",
+        }
+    }
+
+    /// Remembers a scoring leaf for `--explain` (negated ones never score).
+    fn leaf(&mut self, field: Field, terms: String, boost: f32, query: &dyn Query, negated: bool) {
+        if !negated {
+            self.leaves.push(Leaf {
+                field: self.field_name(field),
+                terms,
+                boost,
+                query: query.box_clone(),
+            });
+        }
     }
 
     fn text_fields(&self, field: Option<FieldName>) -> Vec<(Field, f32)> {
@@ -186,30 +225,28 @@ impl<'a> Compiler<'a> {
             self.highlight.extend(tokens.iter().map(|t| t.term.clone()));
         }
         let first = tokens[0].position;
-        let mut per_field: Vec<(Occur, Box<dyn Query>)> = self
-            .text_fields(field)
-            .into_iter()
-            .map(|(f, boost)| {
-                let q: Box<dyn Query> = if tokens.len() == 1 {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f, &tokens[0].term),
-                        IndexRecordOption::WithFreqs,
-                    ))
-                } else {
-                    let terms = tokens
-                        .iter()
-                        .map(|t| (t.position - first, Term::from_field_text(f, &t.term)))
-                        .collect();
-                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
-                };
-                let q: Box<dyn Query> = if boost != 1.0 {
-                    Box::new(BoostQuery::new(q, boost))
-                } else {
-                    q
-                };
-                (Occur::Should, q)
-            })
-            .collect();
+        let joined = tokens
+            .iter()
+            .map(|t| t.term.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (f, boost) in self.text_fields(field) {
+            let q: Box<dyn Query> = if tokens.len() == 1 {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f, &tokens[0].term),
+                    IndexRecordOption::WithFreqs,
+                ))
+            } else {
+                let terms = tokens
+                    .iter()
+                    .map(|t| (t.position - first, Term::from_field_text(f, &t.term)))
+                    .collect();
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            };
+            self.leaf(f, joined.clone(), boost, q.as_ref(), negated);
+            per_field.push((Occur::Should, boosted(q, boost)));
+        }
         if !self.exact && field.is_none() && tokens.len() == 1 {
             let surface = analyze(&mut self.surface, text);
             if let [word] = surface.as_slice() {
@@ -218,11 +255,20 @@ impl<'a> Compiler<'a> {
                         Term::from_field_text(f, &word.term),
                         IndexRecordOption::WithFreqs,
                     ));
-                    per_field.push((Occur::Should, Box::new(BoostQuery::new(q, SURFACE_BOOST))));
+                    self.leaf(f, word.term.clone(), SURFACE_BOOST, q.as_ref(), negated);
+                    per_field.push((Occur::Should, boosted(q, SURFACE_BOOST)));
                 }
             }
         }
         Ok(boolean(per_field))
+    }
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if boost == 1.0 {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
     }
 }
 

@@ -97,7 +97,7 @@ pub struct Summary {
 pub struct Hit {
     pub qid: Option<String>,
     pub rank: usize,
-    pub score: f32,
+    pub score: Option<f32>,
     pub id: String,
     pub title: String,
     pub date: Option<String>,

@@ -73,7 +73,9 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
                 writeln!(out).map_err(stdout_error)?;
             }
         }
-        Format::Csv => return Err(Error::Usage("analyze prints text, json or jsonl".into())),
+        Format::Csv | Format::Html => {
+            return Err(Error::Usage("analyze prints text, json or jsonl".into()))
+        }
         Format::Text => {
             for s in &shown {
                 writeln!(

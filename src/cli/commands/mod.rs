@@ -4,6 +4,7 @@ mod analyze;
 mod index;
 mod search;
 mod show;
+mod similar;
 mod stats;
 
 use super::args::{Cli, Command};
@@ -15,6 +16,7 @@ pub fn dispatch(cli: &Cli, settings: &Settings) -> Result<Outcome> {
     match &cli.command {
         Command::Index(args) => index::run(args, settings),
         Command::Search(args) => search::run(args, settings),
+        Command::Similar(args) => similar::run(args, settings),
         Command::Show(args) => show::run(args, settings),
         Command::Stats(args) => stats::run(args, settings),
         Command::Analyze(args) => analyze::run(args),

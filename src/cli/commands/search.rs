@@ -1,19 +1,19 @@
-//! `fahras search`: one query, or a batch of them, rendered in the chosen
-//! format.
+//! `fahras search`: one query, or a batch of them; a page of ranked hits
+//! or, with `--all`, every hit streamed.
 
-use std::io::{BufWriter, Write};
+use std::io::BufWriter;
 
-use super::super::args::SearchArgs;
+use super::super::args::{FilterArgs, SearchArgs};
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::config::Operator;
 use crate::error::{Error, Result};
 use crate::index::ArticleIndex;
-use crate::output::hits::{self, CsvHits, HIT_FIELDS};
+use crate::output::hits::{self, HitWriter, HIT_FIELDS};
 use crate::output::sanitize::one_line;
 use crate::output::Format;
 use crate::search::query::literal;
-use crate::search::{parse_date_value, Engine, Results, SearchRequest};
+use crate::search::{parse_date_value, Engine, Results, SearchRequest, Sort};
 
 /// One query of a batch (or the single query), with its id.
 struct Job {
@@ -41,6 +41,7 @@ fn batch_jobs(path: &std::path::Path) -> Result<Vec<Job>> {
         .collect())
 }
 
+/// Parses a `--since`/`--until` value: the first or last day of the period.
 fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
     let range = parse_date_value(value).map_err(|m| Error::Usage(format!("{flag}: {m}")))?;
     let day = if end { range.to } else { range.from };
@@ -49,6 +50,74 @@ fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
             "{flag} takes a date such as 2024-03-15, not a range"
         ))
     })
+}
+
+/// The filter flags as a request with every other field at its default.
+pub(super) fn request(
+    filters: &FilterArgs,
+    config: &crate::config::Config,
+) -> Result<SearchRequest> {
+    Ok(SearchRequest {
+        query: String::new(),
+        operator: config.search.default_operator,
+        exact: false,
+        limit: config.search.limit,
+        offset: 0,
+        sources: filters.source.clone(),
+        since: filters
+            .since
+            .as_deref()
+            .map(|v| day(v, "--since", false))
+            .transpose()?,
+        until: filters
+            .until
+            .as_deref()
+            .map(|v| day(v, "--until", true))
+            .transpose()?,
+        include_undated: false,
+        sort: None,
+        snippet_chars: config.search.snippet_chars,
+        snippets: true,
+        explain: false,
+    })
+}
+
+/// Writes one page of results.
+pub(super) fn write_page<W: std::io::Write>(
+    writer: &mut HitWriter<W>,
+    qid: Option<&str>,
+    results: &Results,
+    offset: usize,
+) -> Result<()> {
+    writer
+        .begin_query(qid, &results.query)
+        .map_err(stdout_error)?;
+    for hit in &results.hits {
+        writer.hit(hit).map_err(stdout_error)?;
+    }
+    writer
+        .end_query(qid, results.hits.len(), results.total, offset + 1)
+        .map_err(stdout_error)
+}
+
+pub(super) fn sort(value: Option<&str>) -> Option<Sort> {
+    match value? {
+        "date" | "date:desc" => Some(Sort::DateDesc),
+        "date:asc" => Some(Sort::DateAsc),
+        _ => Some(Sort::Relevance),
+    }
+}
+
+/// Default CSV columns: all but `qid` outside a batch, and without the
+/// snippet in an export (computing snippets for every hit is the slow part).
+pub(super) fn default_fields(batch: bool, all: bool, explain: bool) -> Vec<String> {
+    HIT_FIELDS
+        .iter()
+        .filter(|f| batch || **f != "qid")
+        .filter(|f| !all || !matches!(**f, "snippet" | "highlights"))
+        .filter(|f| explain || **f != "explanation")
+        .map(|f| f.to_string())
+        .collect()
 }
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
@@ -64,84 +133,88 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         }],
         (None, None) => return Err(Error::Usage("give a QUERY or --batch FILE".into())),
     };
+    let batch = args.batch.is_some();
+    let fields_default = default_fields(batch, args.all, args.explain);
+    // In an export, snippets are made only when a chosen field shows them.
+    let shown: &[String] = args.fields.as_deref().unwrap_or(&fields_default);
+    let snippets = !args.all
+        || matches!(args.format, Format::Text | Format::Html)
+        || shown.iter().any(|f| f == "snippet" || f == "highlights");
+    let base = request(&args.filters, config)?;
     let template = SearchRequest {
-        query: String::new(),
         operator: if args.any {
             Operator::Or
         } else {
-            config.search.default_operator
+            base.operator
         },
         exact: args.exact,
-        limit: args.limit.unwrap_or(config.search.limit),
+        limit: args.limit.unwrap_or(base.limit),
         offset: args.offset,
-        sources: args.source.clone(),
-        since: args
-            .since
-            .as_deref()
-            .map(|v| day(v, "--since", false))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|v| day(v, "--until", true))
-            .transpose()?,
-        snippet_chars: args
-            .snippet_chars
-            .unwrap_or(config.search.snippet_chars)
-            .max(20),
+        include_undated: args.include_undated,
+        sort: sort(args.sort.as_deref()),
+        snippet_chars: args.snippet_chars.unwrap_or(base.snippet_chars).max(20),
+        snippets,
+        explain: args.explain,
+        ..base
     };
     if template.limit == 0 {
         return Err(Error::Usage("-n/--limit must be at least 1".into()));
     }
     let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
 
-    let batch = args.batch.is_some();
-    let stdout = BufWriter::new(std::io::stdout().lock());
-    let mut sink = if args.format == Format::Csv {
-        let fields = args.fields.clone().unwrap_or_else(|| {
-            HIT_FIELDS
-                .iter()
-                .filter(|f| batch || **f != "qid")
-                .map(|f| f.to_string())
-                .collect()
-        });
-        Sink::Csv(Box::new(CsvHits::new(stdout, fields)))
-    } else {
-        Sink::Plain(stdout)
-    };
+    let mut writer = HitWriter::new(
+        BufWriter::new(std::io::stdout().lock()),
+        args.format,
+        args.fields.clone(),
+        fields_default.clone(),
+        settings.style,
+        batch,
+    );
     let mut any_hit = false;
     let mut failed = false;
     for job in jobs {
-        let req = SearchRequest {
+        let qid = job.qid.as_deref();
+        let mut req = SearchRequest {
             query: job.query.clone(),
             ..template.clone()
         };
-        let mut results = match engine.search(&req) {
-            Ok(r) => r,
-            // A batch is often natural-language questions: one with stray
-            // quotes or parentheses is searched as plain words, with a
-            // warning, instead of failing the whole batch.
-            Err(Error::Query(e)) if batch => {
-                let qid = job.qid.as_deref().unwrap_or("?");
-                let plain = SearchRequest {
-                    query: literal(&job.query),
-                    ..req
-                };
-                match engine.search(&plain) {
-                    Ok(r) => {
-                        eprintln!("fahras: warning: query {qid} searched as plain words: {e}");
-                        r
+        // A batch is often natural-language questions: one with stray
+        // quotes or parentheses is searched as plain words, with a warning,
+        // instead of failing the whole batch.
+        if batch {
+            if let Err(e) = crate::search::query::parse(&req.query, req.operator) {
+                let plain = literal(&req.query);
+                match crate::search::query::parse(&plain, req.operator) {
+                    Ok(_) => {
+                        eprintln!(
+                            "fahras: warning: query {} searched as plain words: {e}",
+                            qid.unwrap_or("?")
+                        );
+                        req.query = plain;
                     }
-                    Err(Error::Query(e)) => {
-                        eprintln!("fahras: query {qid}: {e}");
+                    Err(e) => {
+                        eprintln!("fahras: query {}: {e}", qid.unwrap_or("?"));
                         failed = true;
                         continue;
                     }
-                    Err(other) => return Err(other),
                 }
             }
-            Err(e) => return Err(e),
-        };
+        }
+        if args.all {
+            writer.begin_query(qid, &job.query).map_err(stdout_error)?;
+            let total = engine.export(&req, &mut |mut hit| {
+                hit.qid = job.qid.clone();
+                writer.hit(&hit)
+            })?;
+            writer
+                .end_query(qid, total, total, 1)
+                .map_err(stdout_error)?;
+            let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
+            eprintln!("fahras: {label}{total} hits");
+            any_hit |= total > 0;
+            continue;
+        }
+        let mut results = engine.search(&req)?;
         for hit in &mut results.hits {
             hit.qid = job.qid.clone();
         }
@@ -149,13 +222,9 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         if args.show_query {
             show_query(&results);
         }
-        render(&mut sink, args, settings, &results, job.qid.as_deref()).map_err(stdout_error)?;
+        write_page(&mut writer, qid, &results, args.offset)?;
     }
-    match sink {
-        Sink::Csv(csv) => csv.finish().and_then(|mut w| w.flush()),
-        Sink::Plain(mut w) => w.flush(),
-    }
-    .map_err(stdout_error)?;
+    writer.finish().map_err(stdout_error)?;
     Ok(if failed {
         Outcome::Failed
     } else if any_hit {
@@ -163,13 +232,6 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     } else {
         Outcome::NothingFound
     })
-}
-
-/// Where rendered results go: CSV keeps its writer across a batch so the
-/// header is written once.
-enum Sink<W: Write> {
-    Plain(W),
-    Csv(Box<CsvHits<W>>),
 }
 
 fn show_query(results: &Results) {
@@ -180,39 +242,5 @@ fn show_query(results: &Results) {
             w.terms.join(" ")
         };
         eprintln!("{} → {}", one_line(&w.word), one_line(&terms));
-    }
-}
-
-fn render<W: Write>(
-    sink: &mut Sink<W>,
-    args: &SearchArgs,
-    settings: &Settings,
-    results: &Results,
-    qid: Option<&str>,
-) -> std::io::Result<()> {
-    let fields = args.fields.as_deref();
-    let out = match sink {
-        Sink::Csv(csv) => return csv.write(results),
-        Sink::Plain(w) => w,
-    };
-    match args.format {
-        Format::Text => {
-            hits::text(out, results, settings.style, args.batch.is_some())?;
-            let shown = results.hits.len();
-            let first = if shown == 0 { 0 } else { args.offset + 1 };
-            let label = qid
-                .map(|q| format!("[{}] ", one_line(q)))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "{label}{} of {} matching articles (showing {first}–{})",
-                shown,
-                results.total,
-                args.offset + shown
-            )
-        }
-        Format::Json => hits::json(out, results, qid, fields),
-        Format::Jsonl => hits::jsonl(out, results, fields),
-        Format::Csv => Ok(()),
     }
 }

@@ -7,7 +7,7 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::error::{Error, Result};
 use crate::index::ArticleIndex;
-use crate::output::hits::safe;
+use crate::output::sanitize::for_terminal;
 use crate::output::sanitize::one_line;
 use crate::output::Format;
 use crate::search::Engine;
@@ -21,7 +21,7 @@ pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
             serde_json::to_writer(&mut out, &article).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Csv => return Err(Error::Usage("show prints text or json".into())),
+        Format::Csv | Format::Html => return Err(Error::Usage("show prints text or json".into())),
         Format::Text => {
             let style = settings.style;
             let mut meta = vec![format!("id: {}", one_line(&article.id))];
@@ -44,7 +44,7 @@ pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
             for line in meta {
                 writeln!(out, "{}", style.dim(&line)).map_err(stdout_error)?;
             }
-            writeln!(out, "\n{}", safe(&article.body)).map_err(stdout_error)?;
+            writeln!(out, "\n{}", for_terminal(&article.body)).map_err(stdout_error)?;
         }
     }
     Ok(Outcome::Found)

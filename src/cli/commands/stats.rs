@@ -76,7 +76,7 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &stats).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Csv => return Err(Error::Usage("stats prints text or json".into())),
+        Format::Csv | Format::Html => return Err(Error::Usage("stats prints text or json".into())),
         Format::Text => {
             let text = format!(
                 "index:     {}\narticles:  {}\nfiles:     {}\nsegments:  {}\nsize:      {:.1} MB\nanalyzer:  version {} (stemmer {}, stopwords {}), built by {}\n",

@@ -1,0 +1,43 @@
+//! `fahras similar ID`: articles most like one article, to follow a story
+//! across sources.
+
+use std::io::BufWriter;
+
+use super::super::args::SimilarArgs;
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use super::search::{default_fields, request, write_page};
+use crate::error::{Error, Result};
+use crate::index::ArticleIndex;
+use crate::output::hits::{self, HitWriter};
+use crate::search::{Engine, SearchRequest};
+
+pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
+    let config = &settings.config;
+    if let Some(fields) = &args.fields {
+        hits::check_fields(fields).map_err(Error::Usage)?;
+    }
+    let base = request(&args.filters, config)?;
+    let req = SearchRequest {
+        limit: args.limit.unwrap_or(base.limit).max(1),
+        offset: args.offset,
+        ..base
+    };
+    let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
+    let results = engine.similar(&args.id, &req)?;
+    let mut writer = HitWriter::new(
+        BufWriter::new(std::io::stdout().lock()),
+        args.format,
+        args.fields.clone(),
+        default_fields(false, false, false),
+        settings.style,
+        false,
+    );
+    write_page(&mut writer, None, &results, args.offset)?;
+    writer.finish().map_err(stdout_error)?;
+    Ok(if results.total > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}

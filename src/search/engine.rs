@@ -1,0 +1,474 @@
+//! Runs searches on an open index: a ranked page of hits, every hit for
+//! export, more-like-this, and whole stored articles.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, ExistsQuery, MoreLikeThisQuery, Occur,
+    Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{
+    DateTime, DocAddress, DocSet, IndexReader, Order, Searcher, TantivyDocument, Term, TERMINATED,
+};
+
+use super::compile::{self, Compiled, Compiler};
+use super::hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
+use super::{query, snippet, DateRange, SearchRequest, Sort};
+use crate::analysis::{analyzer, Stages};
+use crate::error::{Error, Result};
+use crate::index::ArticleIndex;
+
+/// An open index ready for queries. Searches see the last commit.
+pub struct Engine {
+    index: ArticleIndex,
+    reader: IndexReader,
+}
+
+/// A request turned into a tantivy query, with what rendering needs.
+struct Prepared {
+    query: Box<dyn Query>,
+    compiled: Compiled,
+}
+
+fn text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn date_of(doc: &TantivyDocument, field: Field) -> Option<String> {
+    let dt = doc.get_first(field).and_then(|v| v.as_datetime())?;
+    let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+}
+
+fn and(clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+}
+
+impl Engine {
+    pub fn open(index: ArticleIndex) -> Result<Engine> {
+        let reader = index.reader()?;
+        Ok(Engine { index, reader })
+    }
+
+    pub fn index(&self) -> &ArticleIndex {
+        &self.index
+    }
+
+    fn stages(&self, exact: bool) -> Stages {
+        let stages = self.index.stamp.stages();
+        if exact {
+            Stages {
+                stem: false,
+                ..stages
+            }
+        } else {
+            stages
+        }
+    }
+
+    fn has_date(&self) -> Box<dyn Query> {
+        Box::new(ExistsQuery::new("date".to_string(), false))
+    }
+
+    /// The filters of a request (`--source`, `--since`, `--until`), which
+    /// restrict hits without changing their scores.
+    fn filters(&self, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = &self.index.fields;
+        let mut clauses = Vec::new();
+        if !req.sources.is_empty() {
+            let any = req
+                .sources
+                .iter()
+                .map(|s| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.source, s),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push(filter(and(any)));
+        }
+        if req.since.is_some() || req.until.is_some() {
+            let range = compile::date_query(
+                f.date,
+                &DateRange {
+                    from: req.since,
+                    to: req.until,
+                },
+            );
+            let dates = if req.include_undated {
+                let undated = and(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, self.has_date()),
+                ]);
+                and(vec![(Occur::Should, range), (Occur::Should, undated)])
+            } else {
+                range
+            };
+            clauses.push(filter(dates));
+        }
+        clauses
+    }
+
+    fn prepare(&self, req: &SearchRequest) -> Result<Prepared> {
+        let node = query::parse(&req.query, req.operator)?;
+        let compiled = Compiler::new(
+            &self.index.fields,
+            self.index.stamp.stages(),
+            req.exact,
+            &req.query,
+        )
+        .compile(&node)?;
+        let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
+        clauses.extend(self.filters(req));
+        let query = if clauses.len() == 1 {
+            compiled.query.box_clone()
+        } else {
+            and(clauses)
+        };
+        Ok(Prepared { query, compiled })
+    }
+
+    /// A ranked page of hits: `limit` hits after `offset`.
+    pub fn search(&self, req: &SearchRequest) -> Result<Results> {
+        let prepared = self.prepare(req)?;
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&*prepared.query, &Count)?;
+        let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
+            Sort::Relevance => searcher
+                .search(
+                    &*prepared.query,
+                    &TopDocs::with_limit(req.limit.max(1))
+                        .and_offset(req.offset)
+                        .order_by_score(),
+                )?
+                .into_iter()
+                .map(|(s, a)| (Some(s), a))
+                .collect(),
+            sort => {
+                let addrs = self.by_date(
+                    &searcher,
+                    &*prepared.query,
+                    sort,
+                    req.offset,
+                    req.limit.max(1),
+                )?;
+                // The relevance of a date-sorted hit, for the record.
+                addrs
+                    .into_iter()
+                    .map(|a| Ok((Some(prepared.query.explain(&searcher, a)?.value()), a)))
+                    .collect::<Result<_>>()?
+            }
+        };
+        let mut snippet_analyzer = analyzer(self.stages(req.exact));
+        let mut hits = Vec::with_capacity(page.len());
+        for (i, (score, addr)) in page.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let mut hit = self.hit(
+                &doc,
+                req.offset + i + 1,
+                score,
+                &prepared.compiled,
+                &mut snippet_analyzer,
+                req,
+            );
+            if req.explain {
+                hit.explanation =
+                    Some(self.explain(&searcher, &prepared, addr, score.unwrap_or(0.0))?);
+            }
+            hits.push(hit);
+        }
+        Ok(Results {
+            query: req.query.clone(),
+            total,
+            hits,
+            analyzed: prepared.compiled.words,
+        })
+    }
+
+    /// Addresses of hits `offset..offset+limit` by date; undated hits come
+    /// after every dated one, in index order.
+    fn by_date(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<DocAddress>> {
+        let order = if sort == Sort::DateAsc {
+            Order::Asc
+        } else {
+            Order::Desc
+        };
+        let dated = and(vec![
+            (Occur::Must, query.box_clone()),
+            filter(self.has_date()),
+        ]);
+        let (top, dated_total) = searcher.search(
+            &*dated,
+            &(
+                TopDocs::with_limit(limit)
+                    .and_offset(offset)
+                    .order_by_fast_field::<DateTime>("date", order),
+                Count,
+            ),
+        )?;
+        let mut addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
+        if addrs.len() < limit {
+            let undated = and(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::MustNot, self.has_date()),
+            ]);
+            let skip = offset.saturating_sub(dated_total);
+            let rest = searcher.search(
+                &*undated,
+                &TopDocs::with_limit(limit - addrs.len())
+                    .and_offset(skip)
+                    .order_by_score(),
+            )?;
+            let mut rest: Vec<DocAddress> = rest.into_iter().map(|(_, a)| a).collect();
+            rest.sort();
+            addrs.extend(rest);
+        }
+        Ok(addrs)
+    }
+
+    /// Every hit, streamed to `each` in order: index order without a sort
+    /// (constant memory), else relevance or date order (the addresses of all
+    /// hits are held, a few bytes each). Returns the number of hits.
+    pub fn export(
+        &self,
+        req: &SearchRequest,
+        each: &mut dyn FnMut(Hit) -> std::io::Result<()>,
+    ) -> Result<usize> {
+        let prepared = self.prepare(req)?;
+        let searcher = self.reader.searcher();
+        let mut snippet_analyzer = analyzer(self.stages(req.exact));
+        let mut rank = 0;
+        let mut emit =
+            |addr: DocAddress, score: Option<f32>, doc: &TantivyDocument| -> Result<()> {
+                rank += 1;
+                let mut hit = self.hit(
+                    doc,
+                    rank,
+                    score,
+                    &prepared.compiled,
+                    &mut snippet_analyzer,
+                    req,
+                );
+                if req.explain {
+                    hit.explanation =
+                        Some(self.explain(&searcher, &prepared, addr, score.unwrap_or(0.0))?);
+                }
+                each(hit).map_err(|e| Error::io("cannot write to standard output", e))
+            };
+        match req.sort {
+            None => {
+                let weight = prepared
+                    .query
+                    .weight(EnableScoring::disabled_from_searcher(&searcher))?;
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    let store = segment
+                        .get_store_reader(64)
+                        .map_err(|e| Error::io("cannot read the document store", e))?;
+                    let alive = segment.alive_bitset();
+                    let mut docs = weight.scorer(segment, 1.0)?;
+                    let mut doc = docs.doc();
+                    while doc != TERMINATED {
+                        if alive.is_none_or(|a| a.is_alive(doc)) {
+                            let stored: TantivyDocument = store.get(doc).map_err(Error::Tantivy)?;
+                            emit(DocAddress::new(ord as u32, doc), None, &stored)?;
+                        }
+                        doc = docs.advance();
+                    }
+                }
+            }
+            Some(Sort::Relevance) => {
+                let total = searcher.search(&*prepared.query, &Count)?;
+                let top = searcher.search(
+                    &*prepared.query,
+                    &TopDocs::with_limit(total.max(1)).order_by_score(),
+                )?;
+                for (score, addr) in top {
+                    let doc: TantivyDocument = searcher.doc(addr)?;
+                    emit(addr, Some(score), &doc)?;
+                }
+            }
+            Some(sort) => {
+                let total = searcher.search(&*prepared.query, &Count)?;
+                for addr in self.by_date(&searcher, &*prepared.query, sort, 0, total.max(1))? {
+                    let doc: TantivyDocument = searcher.doc(addr)?;
+                    emit(addr, None, &doc)?;
+                }
+            }
+        }
+        Ok(rank)
+    }
+
+    fn explain(
+        &self,
+        searcher: &Searcher,
+        prepared: &Prepared,
+        addr: DocAddress,
+        score: f32,
+    ) -> Result<Explanation> {
+        let mut matches = Vec::new();
+        for leaf in &prepared.compiled.leaves {
+            // An explanation is an error exactly when the leaf does not match.
+            if let Ok(e) = leaf.query.explain(searcher, addr) {
+                matches.push(TermMatch {
+                    field: leaf.field.to_string(),
+                    terms: leaf.terms.clone(),
+                    bm25: e.value(),
+                    boost: leaf.boost,
+                    score: e.value() * leaf.boost,
+                });
+            }
+        }
+        Ok(Explanation { score, matches })
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        rank: usize,
+        score: Option<f32>,
+        compiled: &Compiled,
+        analyzer: &mut TextAnalyzer,
+        req: &SearchRequest,
+    ) -> Hit {
+        let f = &self.index.fields;
+        let title = text(doc, f.title).unwrap_or_default();
+        let snip = if req.snippets {
+            let body = text(doc, f.body).unwrap_or_default();
+            snippet::best(analyzer, &body, &compiled.highlight, req.snippet_chars)
+                .or_else(|| snippet::best(analyzer, &title, &compiled.highlight, req.snippet_chars))
+                .unwrap_or_else(|| snippet::lead(&body, req.snippet_chars))
+        } else {
+            snippet::Snippet::default()
+        };
+        Hit {
+            qid: None,
+            rank,
+            score,
+            id: text(doc, f.id).unwrap_or_default(),
+            title,
+            date: date_of(doc, f.date),
+            source: text(doc, f.source),
+            translator: text(doc, f.translator),
+            path: text(doc, f.path).unwrap_or_default(),
+            url: text(doc, f.url),
+            highlights: snip.highlights.iter().map(|r| [r.start, r.end]).collect(),
+            snippet: snip.text,
+            entities: doc
+                .get_all(f.entity)
+                .filter_map(|v| v.as_facet().map(|s| s.to_string()))
+                .collect(),
+            explanation: None,
+        }
+    }
+
+    fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.index.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        top.first()
+            .map(|(_, a)| *a)
+            .ok_or_else(|| Error::NotFound { id: id.to_string() })
+    }
+
+    /// The stored article with this id.
+    pub fn article(&self, id: &str) -> Result<StoredArticle> {
+        let f = &self.index.fields;
+        let searcher = self.reader.searcher();
+        let doc: TantivyDocument = searcher.doc(self.address_of(&searcher, id)?)?;
+        let extras = text(&doc, f.extras)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        Ok(StoredArticle {
+            id: text(&doc, f.id).unwrap_or_default(),
+            title: text(&doc, f.title).unwrap_or_default(),
+            date: date_of(&doc, f.date),
+            source: text(&doc, f.source),
+            translator: text(&doc, f.translator),
+            author: text(&doc, f.author),
+            url: text(&doc, f.url),
+            path: text(&doc, f.path).unwrap_or_default(),
+            body: text(&doc, f.body).unwrap_or_default(),
+            extras,
+        })
+    }
+
+    /// Articles most like the one with this id (its title and body terms
+    /// weighed by tf-idf), itself left out. `req.query` is not used; its
+    /// filters, limit and offset are.
+    pub fn similar(&self, id: &str, req: &SearchRequest) -> Result<Results> {
+        let f = &self.index.fields;
+        let searcher = self.reader.searcher();
+        let addr = self.address_of(&searcher, id)?;
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let field_text = |field| vec![OwnedValue::Str(text(&doc, field).unwrap_or_default())];
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(30)
+            .with_min_word_length(2)
+            .with_document_fields(vec![
+                (f.title, field_text(f.title)),
+                (f.body, field_text(f.body)),
+            ]);
+        let not_itself: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_text(f.id, id),
+            IndexRecordOption::Basic,
+        ));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(mlt)), (Occur::MustNot, not_itself)];
+        clauses.extend(self.filters(req));
+        let query = and(clauses);
+        let (top, total) = searcher.search(
+            &*query,
+            &(
+                TopDocs::with_limit(req.limit.max(1))
+                    .and_offset(req.offset)
+                    .order_by_score(),
+                Count,
+            ),
+        )?;
+        let compiled = Compiled {
+            query: Box::new(AllQuery),
+            highlight: Default::default(),
+            words: Vec::new(),
+            leaves: Vec::new(),
+        };
+        let mut snippet_analyzer = analyzer(self.stages(false));
+        let mut hits = Vec::new();
+        for (i, (score, a)) in top.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(a)?;
+            hits.push(self.hit(
+                &doc,
+                req.offset + i + 1,
+                Some(score),
+                &compiled,
+                &mut snippet_analyzer,
+                req,
+            ));
+        }
+        Ok(Results {
+            query: format!("similar:{id}"),
+            total,
+            hits,
+            analyzed: Vec::new(),
+        })
+    }
+}
