@@ -41,7 +41,7 @@ impl Default for Archive {
     fn default() -> Self {
         Archive {
             paths: Vec::new(),
-            include: ["*.txt", "*.json", "*.jsonl", "*.ndjson"]
+            include: ["*.txt", "*.json", "*.jsonl", "*.ndjson", "*.html", "*.htm"]
                 .map(|p| format!("**/{p}"))
                 .to_vec(),
             exclude: Vec::new(),
@@ -60,6 +60,10 @@ pub struct IndexSettings {
     pub writer_memory_mb: usize,
     /// Threads for parsing and indexing; 0 means one per core.
     pub threads: usize,
+    /// An incremental run commits after this many new articles...
+    pub commit_every_articles: usize,
+    /// ...or after this many seconds, so an interrupted run keeps its work.
+    pub commit_every_secs: u64,
 }
 
 impl Default for IndexSettings {
@@ -68,6 +72,8 @@ impl Default for IndexSettings {
             path: None,
             writer_memory_mb: 256,
             threads: 0,
+            commit_every_articles: 20_000,
+            commit_every_secs: 120,
         }
     }
 }

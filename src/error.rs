@@ -16,12 +16,8 @@ pub enum Error {
     #[error("the index at {} is being written by another `fahras index` run; try again when it has finished", .path.display())]
     Locked { path: PathBuf },
 
-    #[error("the index at {} was built by analyzer version {found}, this fahras uses version {expected}: rebuild it with `fahras index --full`", .path.display())]
-    AnalyzerVersion {
-        path: PathBuf,
-        found: u32,
-        expected: u32,
-    },
+    #[error("the index at {} must be rebuilt: {reason}; run `fahras index` (it rebuilds by itself) or `fahras index --full`", .path.display())]
+    Outdated { path: PathBuf, reason: String },
 
     #[error("the index at {} is not a fahras index ({reason}): remove it or rebuild it with `fahras index --full`", .path.display())]
     NotFahras { path: PathBuf, reason: String },

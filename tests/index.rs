@@ -10,9 +10,13 @@ fn the_sample_corpus_indexes_cleanly() {
     let s = ix.summary();
     assert!(s.completed);
     assert_eq!(s.files_skipped, 0, "{:?}", s.skipped);
-    assert_eq!(s.articles_indexed, 42);
-    assert_eq!(s.files_seen, 30);
-    assert!(stderr(&ix.output).contains("indexed: 42 articles"));
+    assert_eq!(s.articles_added, 44);
+    assert_eq!((s.files_seen, s.files_added), (32, 32));
+    assert!(
+        stderr(&ix.output).contains("44 articles indexed"),
+        "{}",
+        stderr(&ix.output)
+    );
 }
 
 #[test]
@@ -29,7 +33,7 @@ fn bad_files_are_skipped_counted_and_named() {
     };
     assert_eq!(reason("empty.txt"), "empty file");
     assert!(reason("archive.txt").starts_with("binary"));
-    assert!(reason("legacy-1256.txt").contains("UTF-8"));
+    assert!(reason("latin1.txt").contains("UTF-8"));
     assert!(reason("malformed.json").contains("line 2"));
     assert!(
         reason("no-headline.txt").contains("headline")
@@ -37,7 +41,7 @@ fn bad_files_are_skipped_counted_and_named() {
     );
     assert_eq!(s.files_skipped, 5);
     // The JSONL file's good lines are indexed, its bad line reported.
-    assert_eq!(s.articles_indexed, 2);
+    assert_eq!(s.articles_added, 2);
     assert_eq!(s.problems.len(), 1);
     assert!(s.problems[0].reason.starts_with("line 2"));
     let names = stderr(&ix.output);
@@ -78,9 +82,9 @@ fn reindexing_replaces_rather_than_duplicates() {
     assert!(again.status.success());
     let out = ix.cmd(&["stats", "--format", "json"]).output().unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(stats["articles"], 42);
-    assert_eq!(stats["files"], 30);
-    assert_eq!(stats["last_run"]["articles_indexed"], 42);
+    assert_eq!(stats["articles"], 44);
+    assert_eq!(stats["files"], 32);
+    assert_eq!(stats["last_run"]["files_unchanged"], 32);
 }
 
 #[test]

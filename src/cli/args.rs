@@ -65,9 +65,13 @@ pub enum ProgressChoice {
 pub struct IndexArgs {
     /// Folders or files to index (default: archive.paths from the config).
     pub paths: Vec<PathBuf>,
-    /// Rebuild from scratch (every run does so until incremental indexing lands).
+    /// Rebuild from scratch instead of updating what changed.
     #[arg(long)]
     pub full: bool,
+    /// When another run holds the index, wait for it (up to SECONDS, or
+    /// for as long as it takes) instead of failing at once.
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1)]
+    pub wait: Option<Option<u64>>,
     /// Threads for parsing and indexing (default: index.threads, 0 = one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

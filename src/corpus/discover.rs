@@ -20,6 +20,7 @@ pub enum Format {
     Txt,
     Json,
     Jsonl,
+    Html,
 }
 
 impl Format {
@@ -29,6 +30,7 @@ impl Format {
             "txt" => Some(Format::Txt),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -168,7 +170,7 @@ fn add_file(found: &mut Discovery, path: PathBuf, rel: String, meta: &std::fs::M
     let Some(format) = Format::from_path(&path) else {
         found.skipped.push(Skipped {
             path: path.display().to_string(),
-            reason: "unknown format (expected .txt, .json, .jsonl or .ndjson)".into(),
+            reason: "unknown format (expected .txt, .json, .jsonl, .ndjson, .html or .htm)".into(),
         });
         return;
     };

@@ -7,6 +7,7 @@ pub mod date;
 pub mod decode;
 pub mod discover;
 pub mod front_matter;
+pub mod html;
 pub mod json;
 pub mod txt;
 
@@ -37,7 +38,7 @@ pub fn read(file: &SourceFile) -> FileOutcome {
 /// Parses a file's bytes; `rel` is the file's path relative to its root.
 pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
     let text = match decode::decode(bytes) {
-        Ok(t) => t,
+        Ok(d) => d.text,
         Err(e) => return FileOutcome::Skipped(e.to_string()),
     };
     let outcome = match format {
@@ -47,12 +48,18 @@ pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
                 problems: Vec::new(),
             })
         }
+        Format::Html => {
+            html::parse(&text, rel.to_string(), date::date_in_path(rel)).map(|a| json::Parsed {
+                articles: vec![a],
+                problems: Vec::new(),
+            })
+        }
         Format::Json => json::parse_json(&text, rel),
         Format::Jsonl => Ok(json::parse_jsonl(&text, rel)),
     };
     match outcome {
         Ok(mut parsed) if !parsed.articles.is_empty() => {
-            if format != Format::Txt {
+            if matches!(format, Format::Json | Format::Jsonl) {
                 let path_date = date::date_in_path(rel);
                 for a in parsed.articles.iter_mut().filter(|a| a.date.is_none()) {
                     a.date = path_date;

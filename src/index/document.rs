@@ -6,7 +6,13 @@ use tantivy::{DateTime, TantivyDocument};
 use super::schema::Fields;
 use crate::corpus::{Article, SourceFile};
 
-pub fn to_document(fields: &Fields, article: &Article, file: &SourceFile) -> TantivyDocument {
+/// `hash`: the hex BLAKE3 hash of the file's bytes.
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    file: &SourceFile,
+    hash: &str,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.path, file.path.to_string_lossy());
@@ -41,5 +47,6 @@ pub fn to_document(fields: &Fields, article: &Article, file: &SourceFile) -> Tan
     }
     doc.add_u64(fields.file_size, file.size);
     doc.add_i64(fields.file_mtime, file.mtime_ns);
+    doc.add_text(fields.file_hash, hash);
     doc
 }

@@ -4,6 +4,7 @@
 //! [`progress`]).
 
 pub mod document;
+pub mod known;
 pub mod open;
 pub mod progress;
 pub mod run;

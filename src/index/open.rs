@@ -7,7 +7,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::schema::{self, not_fahras, Fields};
 use super::stamp::Stamp;
-use crate::analysis::{self, ANALYZER_VERSION};
+use crate::analysis;
 use crate::error::{Error, Result};
 
 /// An open fahras index.
@@ -38,11 +38,14 @@ impl ArticleIndex {
             .and_then(|m| m.payload)
             .and_then(|p| Stamp::from_payload(&p))
             .ok_or_else(|| not_fahras(path, "it carries no fahras stamp".into()))?;
-        if stamp.analyzer_version != ANALYZER_VERSION || !schema::matches(&index.schema()) {
-            return Err(Error::AnalyzerVersion {
+        let reason = stamp.rebuild_reason(stamp.stages()).or_else(|| {
+            (!schema::matches(&index.schema()))
+                .then(|| "its fields differ from this fahras's".to_string())
+        });
+        if let Some(reason) = reason {
+            return Err(Error::Outdated {
                 path: path.to_path_buf(),
-                found: stamp.analyzer_version,
-                expected: ANALYZER_VERSION,
+                reason,
             });
         }
         let fields = Fields::from_schema(&index.schema()).map_err(|r| not_fahras(path, r))?;

@@ -1,28 +1,39 @@
-//! An indexing run: discover the archive, parse files in parallel, feed one
-//! tantivy writer, commit once.
+//! An indexing run: bring the index up to date with the archive.
 //!
-//! Crash safety comes from tantivy's commit: until `commit` returns, readers
-//! and the next open see the previous commit, so an interrupted or failed
-//! run leaves the index as it was. A compatible index is rebuilt in place
-//! (delete everything, add everything, one commit); an index from an older
-//! schema or analyzer is rebuilt beside it and swapped in.
+//! Incremental by default. Files are compared with what the index recorded
+//! (size and modification time first, then a BLAKE3 hash of the content),
+//! so a run reads only new and changed files and a touched-but-unchanged
+//! file costs a read but no reindexing. A changed file's articles are
+//! replaced (delete by its path, then add), a deleted file's removed. Only
+//! paths under the roots of this run are considered for deletion.
+//!
+//! Crash safety rests on tantivy's commit: readers and the next run see the
+//! last commit only. An incremental run commits every so many articles or
+//! seconds; files are processed in chunks and a commit only falls between
+//! chunks, so every commit holds each file either wholly old or wholly new,
+//! and the next run converges to the archive. A full rebuild (`--full`, or
+//! when the analyzer or the index format changed) commits once at the end:
+//! until then the previous index stays searchable and intact.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tantivy::directory::error::LockError;
-use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError};
+use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
+use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::document::to_document;
+use super::known::{self, Known, KnownFile};
 use super::open::exists;
 use super::progress::{Progress, ProgressMode};
 use super::schema::{self, Fields};
 use super::stamp::Stamp;
 use super::summary::Summary;
-use crate::analysis::{self, Stages, ANALYZER_VERSION};
+use crate::analysis::{self, Stages};
 use crate::config::Archive;
 use crate::corpus::{self, FileOutcome, Skipped, SourceFile};
 use crate::error::{Error, Result};
@@ -36,13 +47,22 @@ pub struct RunOptions {
     pub threads: usize,
     pub stages: Stages,
     pub progress: ProgressMode,
-    /// Set from outside (Ctrl-C) to stop the run without committing.
+    /// Set from outside (Ctrl-C) to stop the run at the next file.
     pub cancel: Arc<AtomicBool>,
+    /// Rebuild from scratch.
+    pub full: bool,
+    /// How long to wait for another run's lock; `None` fails at once.
+    pub wait: Option<Duration>,
+    pub commit_every_articles: usize,
+    pub commit_every: Duration,
 }
+
+/// Files handed to the thread pool at once; commits fall between chunks.
+const CHUNK_FILES: usize = 512;
 
 /// Where the run writes.
 enum Target {
-    /// Into the existing, compatible index.
+    /// Into the existing (or new) index at the path.
     InPlace,
     /// Into a fresh index at this temporary path, swapped in at the end.
     Beside(PathBuf),
@@ -56,127 +76,272 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
             "nothing to index: give a PATH or set archive.paths in the config".into(),
         ));
     }
-    let discovery = corpus::discover(&opts.roots, &opts.archive)?;
-
-    let (index, target) = prepare(&opts.index_path, opts.stages)?;
-    let fields = Fields::from_schema(&index.schema())
-        .map_err(|r| schema::not_fahras(&opts.index_path, r))?;
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         opts.threads
     };
-    let memory = opts.writer_memory_mb.max(16) * 1024 * 1024;
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads, memory.max(threads * 16 * 1024 * 1024))
-        .map_err(|e| match e {
-            TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
-                path: opts.index_path.clone(),
-            },
-            other => Error::Tantivy(other),
-        })?;
-    writer.delete_all_documents()?;
 
-    let progress = Progress::new(opts.progress, discovery.files.len());
-    let outcomes = Mutex::new(Outcomes::default());
+    // Take the lock first, so a second run fails (or waits) at once.
+    let (index, target, full_reason, _outer_lock) = prepare(opts)?;
+    let memory = (opts.writer_memory_mb.max(16) * 1024 * 1024).max(threads * 16 * 1024 * 1024);
+    let mut writer: IndexWriter<TantivyDocument> = wait_for_lock(opts, || {
+        match index.writer_with_num_threads(threads, memory) {
+            Ok(w) => Ok(Some(w)),
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) => Ok(None),
+            Err(e) => Err(Error::Tantivy(e)),
+        }
+    })?;
+    let fields = Fields::from_schema(&index.schema())
+        .map_err(|r| schema::not_fahras(&opts.index_path, r))?;
+    let full = full_reason.is_some();
+
+    let discovery = corpus::discover(&opts.roots, &opts.archive)?;
+    let previous = read_stamp(&index);
+    let known = if full {
+        Known::new()
+    } else {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher: tantivy::Searcher = tantivy::IndexReader::searcher(&reader);
+        known::read(&searcher)?
+    };
+
+    // Classify: unchanged by metadata, to read, deleted.
+    let mut present: HashSet<String> = HashSet::with_capacity(discovery.files.len());
+    let mut to_read: Vec<(&SourceFile, Option<&KnownFile>)> = Vec::new();
+    let mut tally = Tally::default();
+    for file in &discovery.files {
+        let key = file.path.to_string_lossy().into_owned();
+        match known.get(&key) {
+            Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => tally.unchanged += 1,
+            k => to_read.push((file, k)),
+        }
+        present.insert(key);
+    }
+    present.extend(discovery.skipped.iter().map(|s| s.path.clone()));
+    let roots: Vec<PathBuf> = opts
+        .roots
+        .iter()
+        .filter_map(|r| std::path::absolute(r).ok())
+        .collect();
+    let deleted: Vec<(&String, &KnownFile)> = known
+        .iter()
+        .filter(|(path, _)| {
+            !present.contains(*path) && roots.iter().any(|r| Path::new(path).starts_with(r))
+        })
+        .collect();
+
+    if full {
+        writer.delete_all_documents()?;
+    }
+    for (path, k) in &deleted {
+        writer.delete_term(Term::from_field_text(fields.path, path));
+        tally.deleted += 1;
+        tally.articles_deleted += k.articles;
+    }
+
+    let progress = Progress::new(opts.progress, to_read.len());
+    let shared = Mutex::new(tally);
+    let writer_error: Mutex<Option<TantivyError>> = Mutex::new(None);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
-    let writer_error: Mutex<Option<TantivyError>> = Mutex::new(None);
-    pool.install(|| {
-        discovery.files.par_iter().for_each(|file| {
-            if opts.cancel.load(Ordering::Relaxed) {
-                return;
-            }
-            let n = index_file(file, &fields, &writer, &outcomes, &writer_error);
-            progress.file_done(n);
-        })
-    });
-    progress.finish();
-    if let Some(e) = writer_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        let _ = writer.rollback();
-        return Err(Error::Tantivy(e));
+    let mut commits = 0;
+    let mut last_commit = Instant::now();
+    let mut articles_at_commit = 0;
+    for chunk in to_read.chunks(CHUNK_FILES) {
+        if opts.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        pool.install(|| {
+            chunk.par_iter().for_each(|(file, known)| {
+                if opts.cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let n = index_file(file, *known, &fields, &writer, &shared, &writer_error);
+                progress.file_done(n);
+            })
+        });
+        if let Some(e) = take(&writer_error) {
+            let _ = writer.rollback();
+            return Err(Error::Tantivy(e));
+        }
+        let added = lock(&shared).articles_added;
+        let due = added - articles_at_commit >= opts.commit_every_articles.max(1)
+            || last_commit.elapsed() >= opts.commit_every;
+        if !full && due {
+            let mut stamp = Stamp::new(opts.stages);
+            stamp.last_run = previous.as_ref().and_then(|s| s.last_run.clone());
+            commit(&mut writer, &stamp)?;
+            commits += 1;
+            last_commit = Instant::now();
+            articles_at_commit = added;
+        }
     }
+    progress.finish();
 
-    let outcomes = outcomes.into_inner().unwrap_or_else(|p| p.into_inner());
-    let files_seen = discovery.files.len() + discovery.skipped.len();
-    let mut skipped = discovery.skipped;
-    skipped.extend(outcomes.skipped);
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut problems = outcomes.problems;
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
-    let elapsed = started.elapsed().as_secs_f64();
-    let mut summary = Summary {
-        mode: "full".into(),
-        completed: false,
-        started_at,
-        files_seen,
-        files_read: outcomes.files_read,
-        articles_indexed: outcomes.articles,
-        files_skipped: skipped.len(),
-        skipped,
-        problems,
-        bytes_read: outcomes.bytes,
-        elapsed_secs: elapsed,
-        articles_per_sec: outcomes.articles as f64 / elapsed.max(1e-3),
-    };
-
-    if opts.cancel.load(Ordering::Relaxed) {
+    let tally = shared.into_inner().unwrap_or_else(|p| p.into_inner());
+    let cancelled = opts.cancel.load(Ordering::Relaxed);
+    let mut summary = tally.summary(&discovery, full_reason, started, commits);
+    summary.started_at = started_at;
+    summary.completed = !cancelled;
+    if cancelled && full {
+        // All or nothing: the previous index stays as it was.
         writer.rollback()?;
         if let Target::Beside(tmp) = &target {
             let _ = std::fs::remove_dir_all(tmp);
         }
+        summary.commits = 0;
         return Ok(summary);
     }
-
-    summary.completed = true;
     let mut stamp = Stamp::new(opts.stages);
+    summary.commits += 1;
     stamp.last_run = Some(summary.clone());
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&stamp.to_payload());
-    prepared.commit()?;
+    commit(&mut writer, &stamp)?;
     writer.wait_merging_threads()?;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
-    summary.articles_per_sec = summary.articles_indexed as f64 / summary.elapsed_secs.max(1e-3);
-
+    summary.articles_per_sec = summary.articles_added as f64 / summary.elapsed_secs.max(1e-3);
     if let Target::Beside(tmp) = target {
         swap_in(&tmp, &opts.index_path)?;
     }
     Ok(summary)
 }
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn take<T>(m: &Mutex<Option<T>>) -> Option<T> {
+    lock(m).take()
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>, stamp: &Stamp) -> Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&stamp.to_payload());
+    prepared.commit()?;
+    Ok(())
+}
+
+fn read_stamp(index: &Index) -> Option<Stamp> {
+    index
+        .load_metas()
+        .ok()
+        .and_then(|m| m.payload)
+        .and_then(|p| Stamp::from_payload(&p))
+}
+
+/// Counts of one run, gathered from the worker threads.
 #[derive(Default)]
-struct Outcomes {
-    files_read: usize,
-    articles: usize,
+struct Tally {
+    added: usize,
+    updated: usize,
+    deleted: usize,
+    unchanged: usize,
+    articles_added: usize,
+    articles_deleted: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
     problems: Vec<Skipped>,
 }
 
+impl Tally {
+    fn summary(
+        self,
+        discovery: &corpus::Discovery,
+        full_reason: Option<String>,
+        started: Instant,
+        commits: usize,
+    ) -> Summary {
+        let mut skipped = discovery.skipped.clone();
+        skipped.extend(self.skipped);
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut problems = self.problems;
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        let elapsed = started.elapsed().as_secs_f64();
+        Summary {
+            mode: if full_reason.is_some() {
+                "full"
+            } else {
+                "incremental"
+            }
+            .into(),
+            full_reason,
+            completed: false,
+            started_at: String::new(),
+            files_seen: discovery.files.len() + discovery.skipped.len(),
+            files_added: self.added,
+            files_updated: self.updated,
+            files_deleted: self.deleted,
+            files_unchanged: self.unchanged,
+            files_skipped: skipped.len(),
+            articles_added: self.articles_added,
+            articles_deleted: self.articles_deleted,
+            skipped,
+            problems,
+            bytes_read: self.bytes,
+            commits,
+            elapsed_secs: elapsed,
+            articles_per_sec: self.articles_added as f64 / elapsed.max(1e-3),
+        }
+    }
+}
+
+/// Reads, hashes, parses and indexes one file; returns its article count.
 fn index_file(
     file: &SourceFile,
+    known: Option<&KnownFile>,
     fields: &Fields,
     writer: &IndexWriter<TantivyDocument>,
-    outcomes: &Mutex<Outcomes>,
+    tally: &Mutex<Tally>,
     writer_error: &Mutex<Option<TantivyError>>,
 ) -> usize {
-    let path = file.path.display().to_string();
-    match corpus::read(file) {
+    let path = file.path.to_string_lossy().into_owned();
+    let kept = if known.is_some() {
+        " (the previously indexed version is kept)"
+    } else {
+        ""
+    };
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            lock(tally).skipped.push(Skipped {
+                path,
+                reason: format!("cannot read: {e}{kept}"),
+            });
+            return 0;
+        }
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    if known.is_some_and(|k| k.hash == hash) {
+        lock(tally).unchanged += 1;
+        return 0;
+    }
+    match corpus::parse_bytes(&bytes, file.format, &file.rel) {
         FileOutcome::Read { articles, problems } => {
+            if known.is_some() {
+                writer.delete_term(Term::from_field_text(fields.path, &path));
+            }
             for article in &articles {
-                if let Err(e) = writer.add_document(to_document(fields, article, file)) {
-                    let mut slot = writer_error.lock().unwrap_or_else(|p| p.into_inner());
-                    slot.get_or_insert(e);
+                if let Err(e) = writer.add_document(to_document(fields, article, file, &hash)) {
+                    lock(writer_error).get_or_insert(e);
                     return 0;
                 }
             }
-            let mut o = outcomes.lock().unwrap_or_else(|p| p.into_inner());
-            o.files_read += 1;
-            o.articles += articles.len();
-            o.bytes += file.size;
-            o.problems
+            let mut t = lock(tally);
+            match known {
+                Some(k) => {
+                    t.updated += 1;
+                    t.articles_deleted += k.articles;
+                }
+                None => t.added += 1,
+            }
+            t.articles_added += articles.len();
+            t.bytes += bytes.len() as u64;
+            t.problems
                 .extend(problems.into_iter().map(|reason| Skipped {
                     path: path.clone(),
                     reason,
@@ -184,34 +349,78 @@ fn index_file(
             articles.len()
         }
         FileOutcome::Skipped(reason) => {
-            let mut o = outcomes.lock().unwrap_or_else(|p| p.into_inner());
-            o.skipped.push(Skipped { path, reason });
+            lock(tally).skipped.push(Skipped {
+                path,
+                reason: format!("{reason}{kept}"),
+            });
             0
         }
     }
 }
 
-/// Opens the index at `path` for a full rebuild, or decides to build a new
-/// one beside it.
-fn prepare(path: &Path, stages: Stages) -> Result<(Index, Target)> {
-    if exists(path) {
-        let compatible = Index::open_in_dir(path).ok().filter(|index| {
-            let stamp = index
-                .load_metas()
-                .ok()
-                .and_then(|m| m.payload)
-                .and_then(|p| Stamp::from_payload(&p));
-            schema::matches(&index.schema())
-                && stamp
-                    .is_some_and(|s| s.analyzer_version == ANALYZER_VERSION && s.stages() == stages)
-        });
-        if let Some(index) = compatible {
-            analysis::register(&index, stages);
-            return Ok((index, Target::InPlace));
+/// Tries `attempt` until it stops reporting a busy lock, for as long as
+/// `--wait` allows.
+fn wait_for_lock<T>(
+    opts: &RunOptions,
+    mut attempt: impl FnMut() -> Result<Option<T>>,
+) -> Result<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(t) = attempt()? {
+            return Ok(t);
         }
+        match opts.wait {
+            Some(limit) if start.elapsed() < limit && !opts.cancel.load(Ordering::Relaxed) => {
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            _ => {
+                return Err(Error::Locked {
+                    path: opts.index_path.clone(),
+                })
+            }
+        }
+    }
+}
+
+/// Opens the index at the path, or decides to build a new one beside it.
+/// Returns the index to write, where it is, why the run is a full rebuild
+/// (if it is), and the lock held on the old index while building beside it.
+fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<DirectoryLock>)> {
+    let path = &opts.index_path;
+    let stages = opts.stages;
+    if exists(path) {
+        let opened = Index::open_in_dir(path).ok();
+        let stamp = opened.as_ref().and_then(read_stamp);
+        let compatible = opened.filter(|index| schema::matches(&index.schema())).zip(
+            stamp
+                .as_ref()
+                .filter(|s| s.schema_version == schema::SCHEMA_VERSION),
+        );
+        if let Some((index, stamp)) = compatible {
+            analysis::register(&index, stages);
+            let reason = stamp
+                .rebuild_reason(stages)
+                .or_else(|| opts.full.then(|| "--full was given".to_string()));
+            return Ok((index, Target::InPlace, reason, None));
+        }
+        // An index this fahras cannot update: hold its lock, build beside.
+        let dir = MmapDirectory::open(path).map_err(|e| schema::not_fahras(path, e.to_string()))?;
+        let guard = wait_for_lock(opts, || match dir.acquire_lock(&INDEX_WRITER_LOCK) {
+            Ok(g) => Ok(Some(g)),
+            Err(LockError::LockBusy) => Ok(None),
+            Err(e) => Err(Error::Usage(format!("cannot lock {}: {e}", path.display()))),
+        })?;
+        let reason = stamp
+            .and_then(|s| s.rebuild_reason(stages))
+            .unwrap_or_else(|| "the index was made by another version of fahras".into());
         let tmp = sibling(path, "new");
         let _ = std::fs::remove_dir_all(&tmp);
-        return Ok((create(&tmp, stages)?, Target::Beside(tmp)));
+        return Ok((
+            create(&tmp, stages)?,
+            Target::Beside(tmp),
+            Some(reason),
+            Some(guard),
+        ));
     }
     if path.is_dir()
         && std::fs::read_dir(path)
@@ -223,14 +432,21 @@ fn prepare(path: &Path, stages: Stages) -> Result<(Index, Target)> {
             "the folder is not empty and holds no index; fahras will not write into it".into(),
         ));
     }
-    Ok((create(path, stages)?, Target::InPlace))
+    let reason = opts.full.then(|| "--full was given".to_string());
+    Ok((create(path, stages)?, Target::InPlace, reason, None))
 }
 
+/// Creates an empty index and commits its stamp at once, so that even a
+/// run killed before its first commit leaves a valid fahras index.
 fn create(path: &Path, stages: Stages) -> Result<Index> {
     std::fs::create_dir_all(path)
         .map_err(|e| Error::io(format!("cannot create index folder {}", path.display()), e))?;
     let index = Index::create_in_dir(path, schema::build())?;
     analysis::register(&index, stages);
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, 16 * 1024 * 1024)?;
+    commit(&mut writer, &Stamp::new(stages))?;
+    writer.wait_merging_threads()?;
     Ok(index)
 }
 

@@ -6,6 +6,10 @@ use tantivy::schema::{
 };
 
 use crate::analysis::{ARABIC, ARABIC_EXACT};
+
+/// Bumped whenever the fields below change; an index of another format is
+/// rebuilt by the next `fahras index`.
+pub const SCHEMA_VERSION: u32 = 2;
 use crate::error::{Error, Result};
 
 /// Handles to every field, looked up once per open.
@@ -27,6 +31,7 @@ pub struct Fields {
     pub extras: Field,
     pub file_size: Field,
     pub file_mtime: Field,
+    pub file_hash: Field,
 }
 
 fn analyzed(analyzer: &str, stored: bool) -> TextOptions {
@@ -44,7 +49,7 @@ fn analyzed(analyzer: &str, stored: bool) -> TextOptions {
 pub fn build() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("id", STRING | STORED);
-    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("path", STRING | STORED | FAST);
     b.add_text_field("title", analyzed(ARABIC, true));
     b.add_text_field("body", analyzed(ARABIC, true));
     b.add_text_field("title_exact", analyzed(ARABIC_EXACT, false));
@@ -69,6 +74,7 @@ pub fn build() -> Schema {
         "file_mtime",
         NumericOptions::default().set_stored().set_fast(),
     );
+    b.add_text_field("file_hash", STRING | STORED | FAST);
     b.build()
 }
 
@@ -98,6 +104,7 @@ impl Fields {
             extras: f("extras")?,
             file_size: f("file_size")?,
             file_mtime: f("file_mtime")?,
+            file_hash: f("file_hash")?,
         })
     }
 }

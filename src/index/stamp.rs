@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::schema::SCHEMA_VERSION;
 use super::summary::Summary;
 use crate::analysis::{Stages, ANALYZER_VERSION};
 
@@ -11,6 +12,9 @@ use crate::analysis::{Stages, ANALYZER_VERSION};
 pub struct Stamp {
     /// Version of the fahras binary that made the last commit.
     pub fahras: String,
+    /// [`super::schema::SCHEMA_VERSION`] of the index.
+    #[serde(default)]
+    pub schema_version: u32,
     pub analyzer_version: u32,
     pub stemmer: bool,
     pub stopwords: bool,
@@ -22,6 +26,7 @@ impl Stamp {
     pub fn new(stages: Stages) -> Stamp {
         Stamp {
             fahras: env!("CARGO_PKG_VERSION").to_string(),
+            schema_version: SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
             stemmer: stages.stem,
             stopwords: stages.stopwords,
@@ -33,6 +38,26 @@ impl Stamp {
         Stages {
             stem: self.stemmer,
             stopwords: self.stopwords,
+        }
+    }
+
+    /// Why an index with this stamp must be rebuilt for `stages`, if it
+    /// must.
+    pub fn rebuild_reason(&self, stages: Stages) -> Option<String> {
+        if self.schema_version != SCHEMA_VERSION {
+            Some(format!(
+                "the index format changed (index {}, fahras {SCHEMA_VERSION})",
+                self.schema_version
+            ))
+        } else if self.analyzer_version != ANALYZER_VERSION {
+            Some(format!(
+                "the analyzer changed (index version {}, fahras version {ANALYZER_VERSION})",
+                self.analyzer_version
+            ))
+        } else if self.stages() != stages {
+            Some("the analysis settings changed (stemmer or stopwords)".into())
+        } else {
+            None
         }
     }
 

@@ -5,22 +5,35 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Skipped;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Summary {
-    /// `full` (rebuilt from scratch).
+    /// `incremental` or `full`.
     pub mode: String,
-    /// False when the run was interrupted or failed; the index then still
-    /// holds the previous commit.
+    /// Why the run rebuilt everything, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_reason: Option<String>,
+    /// False when the run was interrupted or failed. An incremental run
+    /// keeps what it committed; a full rebuild leaves the previous index.
     pub completed: bool,
     pub started_at: String,
+    /// Files found under the roots (read, unchanged and skipped alike).
     pub files_seen: usize,
-    pub files_read: usize,
-    pub articles_indexed: usize,
+    pub files_added: usize,
+    pub files_updated: usize,
+    pub files_deleted: usize,
+    /// Files not read again (same size and time), or read and found to
+    /// have the same content.
+    pub files_unchanged: usize,
     pub files_skipped: usize,
+    pub articles_added: usize,
+    pub articles_deleted: usize,
+    /// Every file skipped, with its reason.
     pub skipped: Vec<Skipped>,
     /// Parts of files that were left out (a bad JSONL line) while the rest
     /// of the file was indexed.
     pub problems: Vec<Skipped>,
     pub bytes_read: u64,
+    pub commits: usize,
     pub elapsed_secs: f64,
     pub articles_per_sec: f64,
 }
@@ -30,18 +43,30 @@ impl Summary {
     pub fn render_text(&self) -> String {
         let mut out = String::new();
         let state = if self.completed {
-            "indexed"
+            "done"
         } else {
-            "NOT committed (interrupted)"
+            "INTERRUPTED"
         };
         out.push_str(&format!(
-            "{state}: {} articles from {} of {} files in {:.1}s ({:.0} articles/s, {:.1} MB)\n",
-            self.articles_indexed,
-            self.files_read,
-            self.files_seen,
+            "{state} ({} run{}): {} files added, {} updated, {} deleted, {} unchanged, {} skipped\n",
+            self.mode,
+            self.full_reason
+                .as_ref()
+                .map(|r| format!(", because {r}"))
+                .unwrap_or_default(),
+            self.files_added,
+            self.files_updated,
+            self.files_deleted,
+            self.files_unchanged,
+            self.files_skipped,
+        ));
+        out.push_str(&format!(
+            "{} articles indexed, {} removed, {:.1} MB read in {:.1}s ({:.0} articles/s)\n",
+            self.articles_added,
+            self.articles_deleted,
+            self.bytes_read as f64 / 1e6,
             self.elapsed_secs,
             self.articles_per_sec,
-            self.bytes_read as f64 / 1e6,
         ));
         if !self.skipped.is_empty() {
             out.push_str(&format!("skipped {} files:\n", self.skipped.len()));

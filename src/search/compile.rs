@@ -159,6 +159,7 @@ impl<'a> Compiler<'a> {
                 at,
             } => self.words_query(*field, text, *slop, *at, negated),
             Node::Date(range) => Ok(Some(date_query(self.fields.date, range))),
+            Node::All => Ok(Some(Box::new(AllQuery))),
             Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|q| {
                 Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),

@@ -6,7 +6,7 @@
 //! or      := and ( OR and )*          juxtaposition is OR with --any
 //! and     := unary ( [AND] unary )*   juxtaposition is AND by default
 //! unary   := ( NOT | - | + ) unary | primary
-//! primary := ( query ) | FIELD:value | "phrase"[~N] | word
+//! primary := ( query ) | FIELD:value | "phrase"[~N] | word | *
 //! FIELD   := title | body | source | entity | date
 //! date    := 2024 | 2024-03 | 2024-03-15 | >=2024-01 | <2025 | [2024-01 TO 2024-06]
 //! ```
@@ -74,6 +74,8 @@ pub enum Node {
         at: usize,
     },
     Date(DateRange),
+    /// `*`: every article (to list or export with filters alone).
+    All,
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
@@ -358,6 +360,7 @@ impl Parser<'_> {
         let tok = lexed.tok.clone();
         self.pos += 1;
         match tok {
+            Tok::Word(text) if text == "*" => Ok(Node::All),
             Tok::Word(text) => Ok(Node::Word {
                 field: None,
                 text,
@@ -630,6 +633,15 @@ mod tests {
                 from: d("2024-01-01"),
                 to: d("2024-06-30")
             })
+        );
+    }
+
+    #[test]
+    fn a_star_matches_everything() {
+        assert_eq!(p("*"), Node::All);
+        assert_eq!(
+            p("* -داعش"),
+            Node::And(vec![Node::All, Node::Not(Box::new(word("داعش", 3)))])
         );
     }
 

@@ -85,9 +85,15 @@ pub struct Skipped {
 
 #[derive(Debug, Deserialize)]
 pub struct Summary {
+    pub mode: String,
     pub completed: bool,
     pub files_seen: usize,
-    pub articles_indexed: usize,
+    pub files_added: usize,
+    pub files_updated: usize,
+    pub files_deleted: usize,
+    pub files_unchanged: usize,
+    pub articles_added: usize,
+    pub articles_deleted: usize,
     pub files_skipped: usize,
     pub skipped: Vec<Skipped>,
     pub problems: Vec<Skipped>,

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::super::args::{IndexArgs, ProgressChoice};
 use super::super::settings::Settings;
@@ -28,9 +29,9 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = Arc::clone(&cancel);
-        // Ctrl-C stops the run; nothing is committed, so the index keeps
-        // its previous state. A second Ctrl-C may not be needed, but one
-        // handler per process is all ctrlc allows: ignore a failure.
+        // Ctrl-C stops the run at the next file: an incremental run commits
+        // what it finished, a full rebuild commits nothing. Only one handler
+        // per process is possible; a failure to set it is ignored.
         let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
     }
     let opts = RunOptions {
@@ -45,6 +46,12 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         },
         progress,
         cancel,
+        full: args.full,
+        wait: args
+            .wait
+            .map(|s| s.map_or(Duration::MAX, Duration::from_secs)),
+        commit_every_articles: config.index.commit_every_articles,
+        commit_every: Duration::from_secs(config.index.commit_every_secs),
     };
     let summary = index::run(&opts)?;
     if !args.quiet {
@@ -56,10 +63,12 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         writeln!(out).map_err(stdout_error)?;
     }
     if !summary.completed {
-        eprintln!(
-            "fahras: the run was interrupted; the index at {} still holds its previous commit",
-            settings.index_path.display()
-        );
+        let kept = if summary.mode == "full" {
+            "the index still holds its previous state"
+        } else {
+            "what was finished is committed; the next run continues"
+        };
+        eprintln!("fahras: the run was interrupted; {kept}");
         return Ok(Outcome::Failed);
     }
     if args.strict && summary.files_skipped > 0 {

@@ -1,0 +1,256 @@
+//! HTML articles saved from news sites, read with a real HTML parser.
+//!
+//! Title: `og:title`, else `<title>`, else the first `<h1>`. Date:
+//! `article:published_time`, else a `<time datetime>`, else `datePublished`
+//! in JSON-LD. Source: `og:site_name`. URL: the canonical link, else
+//! `og:url`. Body: the paragraphs of `<article>` (else `<main>`, else
+//! `<body>`), leaving out navigation, headers, footers, asides, menus,
+//! forms, scripts and styles.
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::article::Article;
+use super::date::parse_date;
+
+/// Elements whose text is never article text.
+const NOISE: [&str; 11] = [
+    "nav", "header", "footer", "aside", "script", "style", "noscript", "form", "menu", "button",
+    "template",
+];
+
+/// Elements that make a paragraph of their own.
+const BLOCKS: [&str; 10] = [
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "td",
+    "dd",
+];
+
+fn selector(css: &str) -> Selector {
+    // Only constant selectors written here are parsed.
+    Selector::parse(css).unwrap_or_else(|_| Selector::parse("*").expect("`*` parses"))
+}
+
+fn meta(doc: &Html, names: &[&str]) -> Option<String> {
+    for name in names {
+        let css =
+            format!("meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]");
+        if let Some(v) = doc
+            .select(&selector(&css))
+            .filter_map(|m| m.value().attr("content"))
+            .map(|c| c.trim().to_string())
+            .find(|c| !c.is_empty())
+        {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn text_of(el: ElementRef) -> String {
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `datePublished` anywhere in the JSON-LD blocks.
+fn json_ld_date(doc: &Html) -> Option<String> {
+    fn find(v: &Value) -> Option<String> {
+        match v {
+            Value::Object(map) => map
+                .get("datePublished")
+                .and_then(|d| d.as_str().map(str::to_string))
+                .or_else(|| map.values().find_map(find)),
+            Value::Array(items) => items.iter().find_map(find),
+            _ => None,
+        }
+    }
+    doc.select(&selector("script[type=\"application/ld+json\"]"))
+        .filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok())
+        .find_map(|v| find(&v))
+}
+
+fn is_noise(el: &ElementRef) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .chain(std::iter::once(*el))
+        .any(|a| {
+            let v = a.value();
+            NOISE.contains(&v.name())
+                || v.attr("role")
+                    .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo"))
+        })
+}
+
+fn body_text(doc: &Html) -> String {
+    let container = ["article", "main", "body"]
+        .iter()
+        .find_map(|tag| doc.select(&selector(tag)).next());
+    let Some(container) = container else {
+        return String::new();
+    };
+    let blocks = selector(&BLOCKS.join(", "));
+    let mut paragraphs: Vec<String> = Vec::new();
+    for el in container.select(&blocks) {
+        // A block nested in another block (a <p> in an <li>) is read once,
+        // with its parent.
+        let nested = el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != container.id())
+            .any(|a| BLOCKS.contains(&a.value().name()));
+        if nested || is_noise(&el) {
+            continue;
+        }
+        let text = text_of(el);
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    }
+    if paragraphs.is_empty() {
+        // A page with bare text and no paragraph tags: its text outside the
+        // noise elements.
+        let text: Vec<&str> = container
+            .descendants()
+            .filter_map(|node| {
+                let text = node.value().as_text()?;
+                let in_noise = node
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| NOISE.contains(&a.value().name()));
+                (!in_noise).then_some(&**text)
+            })
+            .collect();
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    }
+    paragraphs.join("\n\n")
+}
+
+pub fn parse(
+    text: &str,
+    id: String,
+    path_date: Option<jiff::civil::Date>,
+) -> Result<Article, String> {
+    let doc = Html::parse_document(text);
+    let first = |css: &str| {
+        doc.select(&selector(css))
+            .next()
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+    };
+    let title = meta(&doc, &["og:title"])
+        .or_else(|| first("title"))
+        .or_else(|| first("h1"))
+        .unwrap_or_default();
+    let body = body_text(&doc);
+    if title.is_empty() && body.is_empty() {
+        return Err("no article text: the page has no title and no paragraphs".into());
+    }
+    let date_text = meta(
+        &doc,
+        &["article:published_time", "datePublished", "date", "pubdate"],
+    )
+    .or_else(|| {
+        doc.select(&selector("time[datetime]"))
+            .find_map(|t| t.value().attr("datetime").map(str::to_string))
+    })
+    .or_else(|| json_ld_date(&doc));
+    let url = doc
+        .select(&selector("link[rel=\"canonical\"]"))
+        .find_map(|l| l.value().attr("href").map(str::to_string))
+        .or_else(|| meta(&doc, &["og:url"]));
+    Ok(Article {
+        id,
+        title,
+        body,
+        date: date_text.as_deref().and_then(parse_date).or(path_date),
+        source: meta(&doc, &["og:site_name"]),
+        author: meta(&doc, &["author", "article:author"]),
+        url,
+        ..Article::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head>
+<title>عنوان الصفحة | الموقع</title>
+<meta property="og:title" content="واشنطن وبغداد تبحثان مستقبل التحالف">
+<meta property="og:site_name" content="شبكة الأخبار">
+<meta property="article:published_time" content="2024-02-10T09:00:00+03:00">
+<link rel="canonical" href="https://example.org/a/1">
+<script>var tracking = "لا تقرأني";</script><style>p{color:red}</style>
+</head><body>
+<header><nav><ul><li>الرئيسية</li><li>سياسة</li></ul></nav></header>
+<article><h1>واشنطن وبغداد تبحثان مستقبل التحالف</h1>
+<p>بحث مسؤولون عراقيون وأمريكيون مستقبل <b>التحالف الدولي</b>.</p>
+<aside><p>اقرأ أيضاً: خبر آخر</p></aside>
+<p>وقال المتحدث إن المحادثات مستمرة.</p>
+<ul><li><p>نقطة أولى</p></li></ul>
+</article>
+<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"#;
+
+    #[test]
+    fn reads_meta_and_main_text() {
+        let a = parse(PAGE, "p.html".into(), None).unwrap();
+        assert_eq!(a.title, "واشنطن وبغداد تبحثان مستقبل التحالف");
+        assert_eq!(a.source.as_deref(), Some("شبكة الأخبار"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a/1"));
+        assert_eq!(a.date.unwrap().to_string(), "2024-02-10");
+        assert_eq!(
+            a.body,
+            "بحث مسؤولون عراقيون وأمريكيون مستقبل التحالف الدولي .\n\nوقال المتحدث إن المحادثات مستمرة.\n\nنقطة أولى"
+        );
+        for noise in ["الرئيسية", "اقرأ أيضاً", "الحقوق", "tracking", "color"]
+        {
+            assert!(!a.body.contains(noise), "{noise} leaked");
+        }
+    }
+
+    #[test]
+    fn falls_back_to_title_time_and_json_ld() {
+        let page = r#"<html><head><title>خبر بلا وسوم</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-05-01"}</script></head>
+<body><main><p>نص الخبر</p></main></body></html>"#;
+        let a = parse(page, "x".into(), None).unwrap();
+        assert_eq!(a.title, "خبر بلا وسوم");
+        assert_eq!(a.date.unwrap().to_string(), "2023-05-01");
+        let b = parse(
+            r#"<html><body><h1>عنوان</h1><time datetime="2022-12-31">أمس</time><p>نص</p></body></html>"#,
+            "y".into(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(b.title, "عنوان");
+        assert_eq!(b.date.unwrap().to_string(), "2022-12-31");
+    }
+
+    #[test]
+    fn an_empty_page_is_refused() {
+        assert!(parse(
+            "<html><body><nav>قائمة</nav></body></html>",
+            "z".into(),
+            None
+        )
+        .is_err());
+    }
+}
