@@ -20,7 +20,16 @@ pub struct Config {
     pub archive: Archive,
     pub index: IndexSettings,
     pub analysis: Analysis,
+    pub entities: Entities,
     pub search: Search,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Entities {
+    /// Gazetteer files read after the built-in one, in order; an id given
+    /// again extends (aliases) or overrides (names, type) the earlier entry.
+    pub gazetteers: Vec<PathBuf>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod entities;
 pub mod error;
 pub mod index;
 pub mod output;

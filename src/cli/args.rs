@@ -48,6 +48,10 @@ pub enum Command {
     Similar(SimilarArgs),
     /// Show one stored article.
     Show(ShowArgs),
+    /// Count the entities of the matching articles.
+    Facets(FacetsArgs),
+    /// Show the entities the gazetteer recognises in a text.
+    Entities(EntitiesArgs),
     /// Index statistics and the last indexing run.
     Stats(StatsArgs),
     /// Show what the Arabic analyzer makes of a text.
@@ -91,8 +95,8 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query (see the README for the query language).
-    #[arg(required_unless_present = "batch")]
+    /// The query (see the README for the query language). Without one,
+    /// the filters alone select articles (`--entity`, `--source`, dates).
     pub query: Option<String>,
     /// Run one query per line of FILE: `qid<TAB>query`, or a bare query
     /// numbered by its line.
@@ -135,6 +139,37 @@ pub struct SearchArgs {
     /// Show, per hit, which terms matched in which field and what they scored.
     #[arg(long)]
     pub explain: bool,
+    /// Add entity counts over every matching article (the N most frequent
+    /// per type, 10 by default).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "10")]
+    pub facets: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// Count over the articles matching this query (default: all).
+    pub query: Option<String>,
+    /// Only this entity type (person, org, place, event, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Entities shown per type.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Any query word may match (OR).
+    #[arg(long)]
+    pub any: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Text to scan (default: standard input).
+    pub text: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -154,9 +189,13 @@ pub struct SimilarArgs {
     pub fields: Option<Vec<String>>,
 }
 
-/// Filters shared by `search` and `similar`.
+/// Filters shared by `search`, `similar` and `facets`.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
+    /// Only articles naming this entity: an id, `type/id`, an Arabic name
+    /// or alias, or an English name (repeatable: all must match).
+    #[arg(long, value_name = "ENTITY")]
+    pub entity: Vec<String>,
     /// Only articles from this source (exact name; repeatable, any matches).
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,

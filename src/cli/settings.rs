@@ -7,8 +7,13 @@ use std::path::PathBuf;
 
 use super::args::{Cli, ColorChoice};
 use crate::config::{Config, DEFAULT_INDEX_DIR};
-use crate::error::Result;
+use std::sync::Arc;
+
+use crate::entities::Gazetteer;
+use crate::error::{Error, Result};
+use crate::index::ArticleIndex;
 use crate::output::Style;
+use crate::search::Engine;
 
 pub struct Settings {
     pub config: Config,
@@ -20,6 +25,26 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The index opened for searching, with the gazetteer; warns when the
+    /// index's entities were made with another gazetteer.
+    pub fn engine(&self) -> Result<Engine> {
+        let gazetteer = Arc::new(self.gazetteer()?);
+        let engine = Engine::open(ArticleIndex::open(&self.index_path)?, gazetteer)?;
+        if !engine.gazetteer_matches() {
+            eprintln!(
+                "fahras: warning: the gazetteer changed since {} was built; run `fahras index` to update its entities",
+                self.index_path.display()
+            );
+        }
+        Ok(engine)
+    }
+
+    /// The built-in gazetteer plus `entities.gazetteers`.
+    pub fn gazetteer(&self) -> Result<Gazetteer> {
+        Gazetteer::load(&self.config.entities.gazetteers)
+            .map_err(|e| Error::Usage(format!("gazetteer {e}")))
+    }
+
     pub fn resolve(cli: &Cli) -> Result<Settings> {
         let config = Config::load(cli.config.as_deref())?;
         let index_path = cli

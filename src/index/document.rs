@@ -1,17 +1,20 @@
 //! One article as a tantivy document.
 
 use jiff::tz::TimeZone;
+use tantivy::schema::Facet;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
 use crate::corpus::{Article, SourceFile};
 
-/// `hash`: the hex BLAKE3 hash of the file's bytes.
+/// `hash`: the hex BLAKE3 hash of the file's bytes; `entities`: facet paths
+/// of the entities the article mentions.
 pub fn to_document(
     fields: &Fields,
     article: &Article,
     file: &SourceFile,
     hash: &str,
+    entities: &[String],
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
@@ -44,6 +47,9 @@ pub fn to_document(
             fields.extras,
             serde_json::Value::Object(article.extras.clone()).to_string(),
         );
+    }
+    for facet in entities {
+        doc.add_facet(fields.entity, Facet::from(facet.as_str()));
     }
     doc.add_u64(fields.file_size, file.size);
     doc.add_i64(fields.file_mtime, file.mtime_ns);

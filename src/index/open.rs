@@ -38,10 +38,12 @@ impl ArticleIndex {
             .and_then(|m| m.payload)
             .and_then(|p| Stamp::from_payload(&p))
             .ok_or_else(|| not_fahras(path, "it carries no fahras stamp".into()))?;
-        let reason = stamp.rebuild_reason(stamp.stages()).or_else(|| {
-            (!schema::matches(&index.schema()))
-                .then(|| "its fields differ from this fahras's".to_string())
-        });
+        let reason = stamp
+            .rebuild_reason(stamp.stages(), &stamp.gazetteer_hash)
+            .or_else(|| {
+                (!schema::matches(&index.schema()))
+                    .then(|| "its fields differ from this fahras's".to_string())
+            });
         if let Some(reason) = reason {
             return Err(Error::Outdated {
                 path: path.to_path_buf(),

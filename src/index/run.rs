@@ -36,6 +36,7 @@ use super::summary::Summary;
 use crate::analysis::{self, Stages};
 use crate::config::Archive;
 use crate::corpus::{self, FileOutcome, Skipped, SourceFile};
+use crate::entities::{Gazetteer, Matcher};
 use crate::error::{Error, Result};
 
 pub struct RunOptions {
@@ -55,6 +56,7 @@ pub struct RunOptions {
     pub wait: Option<Duration>,
     pub commit_every_articles: usize,
     pub commit_every: Duration,
+    pub gazetteer: Arc<Gazetteer>,
 }
 
 /// Files handed to the thread pool at once; commits fall between chunks.
@@ -143,6 +145,8 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         tally.articles_deleted += k.articles;
     }
 
+    let matcher = Matcher::new(&opts.gazetteer);
+    let gazetteer_hash = opts.gazetteer.hash.as_str();
     let progress = Progress::new(opts.progress, to_read.len());
     let shared = Mutex::new(tally);
     let writer_error: Mutex<Option<TantivyError>> = Mutex::new(None);
@@ -158,13 +162,24 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
             break;
         }
         pool.install(|| {
-            chunk.par_iter().for_each(|(file, known)| {
-                if opts.cancel.load(Ordering::Relaxed) {
-                    return;
-                }
-                let n = index_file(file, *known, &fields, &writer, &shared, &writer_error);
-                progress.file_done(n);
-            })
+            chunk.par_iter().for_each_init(
+                || matcher.clone(),
+                |matcher, (file, known)| {
+                    if opts.cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let n = index_file(
+                        file,
+                        *known,
+                        &fields,
+                        &writer,
+                        matcher,
+                        &shared,
+                        &writer_error,
+                    );
+                    progress.file_done(n);
+                },
+            )
         });
         if let Some(e) = take(&writer_error) {
             let _ = writer.rollback();
@@ -174,7 +189,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         let due = added - articles_at_commit >= opts.commit_every_articles.max(1)
             || last_commit.elapsed() >= opts.commit_every;
         if !full && due {
-            let mut stamp = Stamp::new(opts.stages);
+            let mut stamp = Stamp::new(opts.stages, gazetteer_hash);
             stamp.last_run = previous.as_ref().and_then(|s| s.last_run.clone());
             commit(&mut writer, &stamp)?;
             commits += 1;
@@ -198,7 +213,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         summary.commits = 0;
         return Ok(summary);
     }
-    let mut stamp = Stamp::new(opts.stages);
+    let mut stamp = Stamp::new(opts.stages, gazetteer_hash);
     summary.commits += 1;
     stamp.last_run = Some(summary.clone());
     commit(&mut writer, &stamp)?;
@@ -291,11 +306,13 @@ impl Tally {
 }
 
 /// Reads, hashes, parses and indexes one file; returns its article count.
+#[allow(clippy::too_many_arguments)]
 fn index_file(
     file: &SourceFile,
     known: Option<&KnownFile>,
     fields: &Fields,
     writer: &IndexWriter<TantivyDocument>,
+    matcher: &mut Matcher,
     tally: &Mutex<Tally>,
     writer_error: &Mutex<Option<TantivyError>>,
 ) -> usize {
@@ -326,7 +343,10 @@ fn index_file(
                 writer.delete_term(Term::from_field_text(fields.path, &path));
             }
             for article in &articles {
-                if let Err(e) = writer.add_document(to_document(fields, article, file, &hash)) {
+                let entities = matcher.facets(article);
+                if let Err(e) =
+                    writer.add_document(to_document(fields, article, file, &hash, &entities))
+                {
                     lock(writer_error).get_or_insert(e);
                     return 0;
                 }
@@ -399,7 +419,7 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         if let Some((index, stamp)) = compatible {
             analysis::register(&index, stages);
             let reason = stamp
-                .rebuild_reason(stages)
+                .rebuild_reason(stages, &opts.gazetteer.hash)
                 .or_else(|| opts.full.then(|| "--full was given".to_string()));
             return Ok((index, Target::InPlace, reason, None));
         }
@@ -411,12 +431,12 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
             Err(e) => Err(Error::Usage(format!("cannot lock {}: {e}", path.display()))),
         })?;
         let reason = stamp
-            .and_then(|s| s.rebuild_reason(stages))
+            .and_then(|s| s.rebuild_reason(stages, &opts.gazetteer.hash))
             .unwrap_or_else(|| "the index was made by another version of fahras".into());
         let tmp = sibling(path, "new");
         let _ = std::fs::remove_dir_all(&tmp);
         return Ok((
-            create(&tmp, stages)?,
+            create(&tmp, stages, &opts.gazetteer.hash)?,
             Target::Beside(tmp),
             Some(reason),
             Some(guard),
@@ -433,19 +453,24 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         ));
     }
     let reason = opts.full.then(|| "--full was given".to_string());
-    Ok((create(path, stages)?, Target::InPlace, reason, None))
+    Ok((
+        create(path, stages, &opts.gazetteer.hash)?,
+        Target::InPlace,
+        reason,
+        None,
+    ))
 }
 
 /// Creates an empty index and commits its stamp at once, so that even a
 /// run killed before its first commit leaves a valid fahras index.
-fn create(path: &Path, stages: Stages) -> Result<Index> {
+fn create(path: &Path, stages: Stages, gazetteer_hash: &str) -> Result<Index> {
     std::fs::create_dir_all(path)
         .map_err(|e| Error::io(format!("cannot create index folder {}", path.display()), e))?;
     let index = Index::create_in_dir(path, schema::build())?;
     analysis::register(&index, stages);
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(1, 16 * 1024 * 1024)?;
-    commit(&mut writer, &Stamp::new(stages))?;
+    commit(&mut writer, &Stamp::new(stages, gazetteer_hash))?;
     writer.wait_merging_threads()?;
     Ok(index)
 }

@@ -18,18 +18,22 @@ pub struct Stamp {
     pub analyzer_version: u32,
     pub stemmer: bool,
     pub stopwords: bool,
+    /// Hash of the gazetteer the entity facets were made with.
+    #[serde(default)]
+    pub gazetteer_hash: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_run: Option<Summary>,
 }
 
 impl Stamp {
-    pub fn new(stages: Stages) -> Stamp {
+    pub fn new(stages: Stages, gazetteer_hash: &str) -> Stamp {
         Stamp {
             fahras: env!("CARGO_PKG_VERSION").to_string(),
             schema_version: SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
             stemmer: stages.stem,
             stopwords: stages.stopwords,
+            gazetteer_hash: gazetteer_hash.to_string(),
             last_run: None,
         }
     }
@@ -43,7 +47,7 @@ impl Stamp {
 
     /// Why an index with this stamp must be rebuilt for `stages`, if it
     /// must.
-    pub fn rebuild_reason(&self, stages: Stages) -> Option<String> {
+    pub fn rebuild_reason(&self, stages: Stages, gazetteer_hash: &str) -> Option<String> {
         if self.schema_version != SCHEMA_VERSION {
             Some(format!(
                 "the index format changed (index {}, fahras {SCHEMA_VERSION})",
@@ -56,6 +60,8 @@ impl Stamp {
             ))
         } else if self.stages() != stages {
             Some("the analysis settings changed (stemmer or stopwords)".into())
+        } else if self.gazetteer_hash != gazetteer_hash {
+            Some("the gazetteer changed".into())
         } else {
             None
         }

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::sanitize::{html, one_line};
 use super::style::Style;
 use super::Format;
-use crate::search::Hit;
+use crate::search::{FacetCounts, Hit};
 
 /// Every hit field, in the order CSV uses by default.
 pub const HIT_FIELDS: [&str; 14] = [
@@ -248,6 +248,10 @@ impl<W: Write> HitWriter<W> {
                 if !hit.snippet.is_empty() {
                     writeln!(self.out, "   {}", highlighted_snippet(hit, style))?;
                 }
+                if !hit.entity_names.is_empty() {
+                    let names: Vec<String> = hit.entity_names.iter().map(|n| one_line(n)).collect();
+                    writeln!(self.out, "   {}", style.dim(&names.join("، ")))?;
+                }
                 if let Some(e) = &hit.explanation {
                     for m in &e.matches {
                         writeln!(
@@ -312,16 +316,25 @@ impl<W: Write> HitWriter<W> {
         }
     }
 
-    /// Ends a query: `shown` hits were written out of `total`.
+    /// Ends a query: `shown` hits were written out of `total`, ranks from
+    /// `first_rank`; `facets` are the query's entity counts, if asked for.
     pub fn end_query(
         &mut self,
         qid: Option<&str>,
         shown: usize,
         total: usize,
         first_rank: usize,
+        facets: Option<&FacetCounts>,
     ) -> io::Result<()> {
         match self.format {
-            Format::Json => writeln!(self.out, "],\"total\":{total}}}"),
+            Format::Json => {
+                write!(self.out, "],\"total\":{total}")?;
+                if let Some(f) = facets {
+                    self.out.write_all(b",\"facets\":")?;
+                    serde_json::to_writer(&mut self.out, f)?;
+                }
+                writeln!(self.out, "}}")
+            }
             Format::Text => {
                 let label = qid
                     .filter(|_| self.show_qid)
@@ -336,7 +349,12 @@ impl<W: Write> HitWriter<W> {
                 writeln!(
                     self.out,
                     "{label}{shown} of {total} matching articles (showing {first}–{last})"
-                )
+                )?;
+                if let Some(f) = facets {
+                    writeln!(self.out)?;
+                    super::facets::text(&mut self.out, f, self.style)?;
+                }
+                Ok(())
             }
             Format::Html => writeln!(
                 self.out,

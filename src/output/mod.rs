@@ -2,6 +2,7 @@
 //! ([`style`]) and the neutralising of untrusted article text
 //! ([`sanitize`]).
 
+pub mod facets;
 pub mod hits;
 pub mod sanitize;
 pub mod style;

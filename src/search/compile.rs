@@ -11,12 +11,14 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
     TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
 use super::query::{DateRange, FieldName, Node, QueryError};
 use crate::analysis::{analyze, analyzer, Stages};
+use crate::entities::resolve::resolve;
+use crate::entities::Gazetteer;
 use crate::index::schema::Fields;
 
 /// How much a match in the title weighs against one in the body. Titles
@@ -59,6 +61,7 @@ pub struct Leaf {
 
 pub struct Compiler<'a> {
     fields: &'a Fields,
+    gazetteer: &'a Gazetteer,
     analyzer: TextAnalyzer,
     surface: TextAnalyzer,
     exact: bool,
@@ -71,7 +74,13 @@ pub struct Compiler<'a> {
 impl<'a> Compiler<'a> {
     /// `stages` are the index's; with `exact`, words are not stemmed and the
     /// exact copies of title and body are searched.
-    pub fn new(fields: &'a Fields, stages: Stages, exact: bool, query: &'a str) -> Compiler<'a> {
+    pub fn new(
+        fields: &'a Fields,
+        gazetteer: &'a Gazetteer,
+        stages: Stages,
+        exact: bool,
+        query: &'a str,
+    ) -> Compiler<'a> {
         let stages = if exact {
             Stages {
                 stem: false,
@@ -82,6 +91,7 @@ impl<'a> Compiler<'a> {
         };
         Compiler {
             fields,
+            gazetteer,
             analyzer: analyzer(stages),
             surface: analyzer(Stages {
                 stem: false,
@@ -208,11 +218,12 @@ impl<'a> Compiler<'a> {
         negated: bool,
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
         if field == Some(FieldName::Entity) {
-            return Err(QueryError {
+            let entity = resolve(self.gazetteer, text).map_err(|message| QueryError {
                 query: self.query.to_string(),
                 position: at,
-                message: "entity: filters need the entity gazetteer, which this version does not have yet".into(),
-            });
+                message,
+            })?;
+            return Ok(Some(entity_query(self.fields, &entity.facet())));
         }
         let tokens = analyze(&mut self.analyzer, text);
         self.words.push(AnalyzedWord {
@@ -263,6 +274,14 @@ impl<'a> Compiler<'a> {
         }
         Ok(boolean(per_field))
     }
+}
+
+/// Articles carrying the entity facet `path` (`/person/lloyd-austin`).
+pub fn entity_query(fields: &Fields, path: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(fields.entity, &Facet::from(path)),
+        IndexRecordOption::Basic,
+    ))
 }
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {

@@ -1,6 +1,8 @@
 //! Runs searches on an open index: a ranked page of hits, every hit for
 //! export, more-like-this, and whole stored articles.
 
+use std::sync::Arc;
+
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, ExistsQuery, MoreLikeThisQuery, Occur,
@@ -13,9 +15,11 @@ use tantivy::{
 };
 
 use super::compile::{self, Compiled, Compiler};
+use super::facets::{self, FacetCounts};
 use super::hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
 use super::{query, snippet, DateRange, SearchRequest, Sort};
 use crate::analysis::{analyzer, Stages};
+use crate::entities::{Entity, Gazetteer};
 use crate::error::{Error, Result};
 use crate::index::ArticleIndex;
 
@@ -23,6 +27,7 @@ use crate::index::ArticleIndex;
 pub struct Engine {
     index: ArticleIndex,
     reader: IndexReader,
+    gazetteer: Arc<Gazetteer>,
 }
 
 /// A request turned into a tantivy query, with what rendering needs.
@@ -52,9 +57,21 @@ fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
 }
 
 impl Engine {
-    pub fn open(index: ArticleIndex) -> Result<Engine> {
+    /// `gazetteer` resolves entity names in queries and names entities in
+    /// hits; it should be the one the index was built with.
+    pub fn open(index: ArticleIndex, gazetteer: Arc<Gazetteer>) -> Result<Engine> {
         let reader = index.reader()?;
-        Ok(Engine { index, reader })
+        Ok(Engine {
+            index,
+            reader,
+            gazetteer,
+        })
+    }
+
+    /// False when the index's entity facets were made with another
+    /// gazetteer than this engine's.
+    pub fn gazetteer_matches(&self) -> bool {
+        self.index.stamp.gazetteer_hash == self.gazetteer.hash
     }
 
     pub fn index(&self) -> &ArticleIndex {
@@ -82,6 +99,9 @@ impl Engine {
     fn filters(&self, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
         let f = &self.index.fields;
         let mut clauses = Vec::new();
+        for path in &req.entities {
+            clauses.push(filter(compile::entity_query(f, path)));
+        }
         if !req.sources.is_empty() {
             let any = req
                 .sources
@@ -122,6 +142,7 @@ impl Engine {
         let node = query::parse(&req.query, req.operator)?;
         let compiled = Compiler::new(
             &self.index.fields,
+            &self.gazetteer,
             self.index.stamp.stages(),
             req.exact,
             &req.query,
@@ -141,18 +162,26 @@ impl Engine {
     pub fn search(&self, req: &SearchRequest) -> Result<Results> {
         let prepared = self.prepare(req)?;
         let searcher = self.reader.searcher();
-        let total = searcher.search(&*prepared.query, &Count)?;
-        let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
-            Sort::Relevance => searcher
-                .search(
+        let top = TopDocs::with_limit(req.limit.max(1))
+            .and_offset(req.offset)
+            .order_by_score();
+        // Hits, their number and their facets in one pass over the matches.
+        let (ranked, total, facets) = match req.facets {
+            Some(n) => {
+                let (ranked, total, counts) = searcher.search(
                     &*prepared.query,
-                    &TopDocs::with_limit(req.limit.max(1))
-                        .and_offset(req.offset)
-                        .order_by_score(),
-                )?
-                .into_iter()
-                .map(|(s, a)| (Some(s), a))
-                .collect(),
+                    &(top, Count, facets::collector(&self.gazetteer, None)),
+                )?;
+                let summary = facets::summarize(&counts, total, &self.gazetteer, None, n);
+                (ranked, total, Some(summary))
+            }
+            None => {
+                let (ranked, total) = searcher.search(&*prepared.query, &(top, Count))?;
+                (ranked, total, None)
+            }
+        };
+        let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
+            Sort::Relevance => ranked.into_iter().map(|(s, a)| (Some(s), a)).collect(),
             sort => {
                 let addrs = self.by_date(
                     &searcher,
@@ -190,8 +219,32 @@ impl Engine {
             query: req.query.clone(),
             total,
             hits,
+            facets,
             analyzed: prepared.compiled.words,
         })
+    }
+
+    /// Entity counts over every article matching `req` (all articles for
+    /// the query `*`), per type or for one type.
+    pub fn facets(
+        &self,
+        req: &SearchRequest,
+        kind: Option<&str>,
+        top: usize,
+    ) -> Result<FacetCounts> {
+        let prepared = self.prepare(req)?;
+        let searcher = self.reader.searcher();
+        let (total, counts) = searcher.search(
+            &*prepared.query,
+            &(Count, facets::collector(&self.gazetteer, kind)),
+        )?;
+        Ok(facets::summarize(
+            &counts,
+            total,
+            &self.gazetteer,
+            kind,
+            top,
+        ))
     }
 
     /// Addresses of hits `offset..offset+limit` by date; undated hits come
@@ -348,6 +401,11 @@ impl Engine {
     ) -> Hit {
         let f = &self.index.fields;
         let title = text(doc, f.title).unwrap_or_default();
+        let entities: Vec<&Entity> = doc
+            .get_all(f.entity)
+            .filter_map(|v| v.as_facet())
+            .filter_map(|path| self.gazetteer.by_facet(path))
+            .collect();
         let snip = if req.snippets {
             let body = text(doc, f.body).unwrap_or_default();
             snippet::best(analyzer, &body, &compiled.highlight, req.snippet_chars)
@@ -369,10 +427,8 @@ impl Engine {
             url: text(doc, f.url),
             highlights: snip.highlights.iter().map(|r| [r.start, r.end]).collect(),
             snippet: snip.text,
-            entities: doc
-                .get_all(f.entity)
-                .filter_map(|v| v.as_facet().map(|s| s.to_string()))
-                .collect(),
+            entities: entities.iter().map(|e| e.id.clone()).collect(),
+            entity_names: entities.iter().map(|e| e.ar.clone()).collect(),
             explanation: None,
         }
     }
@@ -468,6 +524,7 @@ impl Engine {
             query: format!("similar:{id}"),
             total,
             hits,
+            facets: None,
             analyzed: Vec::new(),
         })
     }

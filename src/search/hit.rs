@@ -23,7 +23,11 @@ pub struct Hit {
     pub snippet: String,
     /// `[start, end)` character ranges inside `snippet`.
     pub highlights: Vec<[usize; 2]>,
+    /// Ids of the entities the article mentions.
     pub entities: Vec<String>,
+    /// Their Arabic names, for people reading text output.
+    #[serde(skip)]
+    pub entity_names: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
 }
@@ -52,6 +56,9 @@ pub struct Results {
     /// Every matching article, not just those shown.
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Entity counts over every matching article (`--facets`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<super::FacetCounts>,
     /// What each query word became (for `--show-query`).
     #[serde(skip)]
     pub analyzed: Vec<AnalyzedWord>,

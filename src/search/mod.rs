@@ -5,6 +5,7 @@
 
 pub mod compile;
 pub mod engine;
+pub mod facets;
 pub mod hit;
 pub mod query;
 pub mod snippet;
@@ -13,6 +14,7 @@ use jiff::civil::Date;
 
 pub use compile::AnalyzedWord;
 pub use engine::Engine;
+pub use facets::FacetCounts;
 pub use hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
 pub use query::{parse_date_value, DateRange, QueryError};
 
@@ -48,4 +50,8 @@ pub struct SearchRequest {
     /// Compute snippets (an export that does not show them skips the work).
     pub snippets: bool,
     pub explain: bool,
+    /// Facet paths every hit must carry (`--entity`).
+    pub entities: Vec<String>,
+    /// Count entity facets over every match, keeping this many per type.
+    pub facets: Option<usize>,
 }

@@ -1,6 +1,8 @@
 //! One file per command.
 
 mod analyze;
+mod entities;
+mod facets;
 mod index;
 mod search;
 mod show;
@@ -18,6 +20,8 @@ pub fn dispatch(cli: &Cli, settings: &Settings) -> Result<Outcome> {
         Command::Search(args) => search::run(args, settings),
         Command::Similar(args) => similar::run(args, settings),
         Command::Show(args) => show::run(args, settings),
+        Command::Facets(args) => facets::run(args, settings),
+        Command::Entities(args) => entities::run(args, settings),
         Command::Stats(args) => stats::run(args, settings),
         Command::Analyze(args) => analyze::run(args),
     }

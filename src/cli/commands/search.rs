@@ -7,13 +7,13 @@ use super::super::args::{FilterArgs, SearchArgs};
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::config::Operator;
+use crate::entities::resolve::resolve;
 use crate::error::{Error, Result};
-use crate::index::ArticleIndex;
 use crate::output::hits::{self, HitWriter, HIT_FIELDS};
 use crate::output::sanitize::one_line;
 use crate::output::Format;
 use crate::search::query::literal;
-use crate::search::{parse_date_value, Engine, Results, SearchRequest, Sort};
+use crate::search::{parse_date_value, Results, SearchRequest, Sort};
 
 /// One query of a batch (or the single query), with its id.
 struct Job {
@@ -53,10 +53,22 @@ fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
 }
 
 /// The filter flags as a request with every other field at its default.
-pub(super) fn request(
-    filters: &FilterArgs,
-    config: &crate::config::Config,
-) -> Result<SearchRequest> {
+pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<SearchRequest> {
+    let config = &settings.config;
+    let entities = if filters.entity.is_empty() {
+        Vec::new()
+    } else {
+        let gazetteer = settings.gazetteer()?;
+        filters
+            .entity
+            .iter()
+            .map(|name| {
+                resolve(&gazetteer, name)
+                    .map(|e| e.facet())
+                    .map_err(|m| Error::Usage(format!("--entity: {m}")))
+            })
+            .collect::<Result<_>>()?
+    };
     Ok(SearchRequest {
         query: String::new(),
         operator: config.search.default_operator,
@@ -79,6 +91,8 @@ pub(super) fn request(
         snippet_chars: config.search.snippet_chars,
         snippets: true,
         explain: false,
+        entities,
+        facets: None,
     })
 }
 
@@ -96,7 +110,13 @@ pub(super) fn write_page<W: std::io::Write>(
         writer.hit(hit).map_err(stdout_error)?;
     }
     writer
-        .end_query(qid, results.hits.len(), results.total, offset + 1)
+        .end_query(
+            qid,
+            results.hits.len(),
+            results.total,
+            offset + 1,
+            results.facets.as_ref(),
+        )
         .map_err(stdout_error)
 }
 
@@ -121,7 +141,6 @@ pub(super) fn default_fields(batch: bool, all: bool, explain: bool) -> Vec<Strin
 }
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
-    let config = &settings.config;
     if let Some(fields) = &args.fields {
         hits::check_fields(fields).map_err(Error::Usage)?;
     }
@@ -131,7 +150,17 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             qid: None,
             query: q.clone(),
         }],
-        (None, None) => return Err(Error::Usage("give a QUERY or --batch FILE".into())),
+        (None, None) => {
+            let f = &args.filters;
+            if f.entity.is_empty() && f.source.is_empty() && f.since.is_none() && f.until.is_none()
+            {
+                return Err(Error::Usage("give a QUERY, --batch FILE, or a filter (--entity, --source, --since, --until)".into()));
+            }
+            vec![Job {
+                qid: None,
+                query: "*".into(),
+            }]
+        }
     };
     let batch = args.batch.is_some();
     let fields_default = default_fields(batch, args.all, args.explain);
@@ -140,7 +169,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let snippets = !args.all
         || matches!(args.format, Format::Text | Format::Html)
         || shown.iter().any(|f| f == "snippet" || f == "highlights");
-    let base = request(&args.filters, config)?;
+    let base = request(&args.filters, settings)?;
     let template = SearchRequest {
         operator: if args.any {
             Operator::Or
@@ -155,12 +184,13 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         snippet_chars: args.snippet_chars.unwrap_or(base.snippet_chars).max(20),
         snippets,
         explain: args.explain,
+        facets: args.facets,
         ..base
     };
     if template.limit == 0 {
         return Err(Error::Usage("-n/--limit must be at least 1".into()));
     }
-    let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
+    let engine = settings.engine()?;
 
     let mut writer = HitWriter::new(
         BufWriter::new(std::io::stdout().lock()),
@@ -207,7 +237,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
                 writer.hit(&hit)
             })?;
             writer
-                .end_query(qid, total, total, 1)
+                .end_query(qid, total, total, 1, None)
                 .map_err(stdout_error)?;
             let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
             eprintln!("fahras: {label}{total} hits");

@@ -6,14 +6,12 @@ use super::super::args::ShowArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::error::{Error, Result};
-use crate::index::ArticleIndex;
 use crate::output::sanitize::for_terminal;
 use crate::output::sanitize::one_line;
 use crate::output::Format;
-use crate::search::Engine;
 
 pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
-    let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
+    let engine = settings.engine()?;
     let article = engine.article(&args.id)?;
     let mut out = std::io::stdout().lock();
     match args.format {

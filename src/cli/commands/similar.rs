@@ -8,22 +8,20 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use super::search::{default_fields, request, write_page};
 use crate::error::{Error, Result};
-use crate::index::ArticleIndex;
 use crate::output::hits::{self, HitWriter};
-use crate::search::{Engine, SearchRequest};
+use crate::search::SearchRequest;
 
 pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
-    let config = &settings.config;
     if let Some(fields) = &args.fields {
         hits::check_fields(fields).map_err(Error::Usage)?;
     }
-    let base = request(&args.filters, config)?;
+    let base = request(&args.filters, settings)?;
     let req = SearchRequest {
         limit: args.limit.unwrap_or(base.limit).max(1),
         offset: args.offset,
         ..base
     };
-    let engine = Engine::open(ArticleIndex::open(&settings.index_path)?)?;
+    let engine = settings.engine()?;
     let results = engine.similar(&args.id, &req)?;
     let mut writer = HitWriter::new(
         BufWriter::new(std::io::stdout().lock()),

@@ -1,0 +1,95 @@
+//! `fahras entities [TEXT]`: what the gazetteer recognises in a text.
+
+use std::io::{Read, Write};
+
+use serde::Serialize;
+
+use super::super::args::EntitiesArgs;
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use crate::entities::Matcher;
+use crate::error::{Error, Result};
+use crate::output::sanitize::one_line;
+use crate::output::Format;
+
+#[derive(Serialize)]
+struct Found<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    ar: &'a str,
+    en: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    adjective: bool,
+}
+
+pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
+    let text = match &args.text {
+        Some(t) => t.clone(),
+        None => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| Error::io("cannot read standard input", e))?;
+            s
+        }
+    };
+    let gazetteer = settings.gazetteer()?;
+    let mut matcher = Matcher::new(&gazetteer);
+    let found: Vec<Found> = matcher
+        .find(&text)
+        .into_iter()
+        .map(|m| {
+            let e = &gazetteer.entities[m.entity];
+            Found {
+                id: &e.id,
+                kind: &e.kind,
+                ar: &e.ar,
+                en: &e.en,
+                text: &text[m.start..m.end],
+                start: m.start,
+                end: m.end,
+                adjective: m.adjective,
+            }
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer(&mut out, &found).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Format::Jsonl => {
+            for f in &found {
+                serde_json::to_writer(&mut out, f).map_err(|e| stdout_error(e.into()))?;
+                writeln!(out).map_err(stdout_error)?;
+            }
+        }
+        Format::Text => {
+            for f in &found {
+                writeln!(
+                    out,
+                    "{}..{}\t{}\t{}/{}\t{} · {}",
+                    f.start,
+                    f.end,
+                    one_line(f.text),
+                    f.kind,
+                    f.id,
+                    one_line(f.ar),
+                    one_line(f.en)
+                )
+                .map_err(stdout_error)?;
+            }
+        }
+        Format::Csv | Format::Html => {
+            return Err(Error::Usage("entities prints text, json or jsonl".into()))
+        }
+    }
+    Ok(if found.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}

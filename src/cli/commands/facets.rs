@@ -1,0 +1,51 @@
+//! `fahras facets [QUERY]`: which entities the matching articles name, and
+//! how often.
+
+use std::io::Write;
+
+use super::super::args::FacetsArgs;
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use super::search::request;
+use crate::config::Operator;
+use crate::error::{Error, Result};
+use crate::output::{facets, Format};
+use crate::search::SearchRequest;
+
+pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
+    let base = request(&args.filters, settings)?;
+    let req = SearchRequest {
+        query: args.query.clone().unwrap_or_else(|| "*".into()),
+        operator: if args.any {
+            Operator::Or
+        } else {
+            base.operator
+        },
+        ..base
+    };
+    let engine = settings.engine()?;
+    if let Some(kind) = &args.kind {
+        if !settings.gazetteer()?.types.contains(kind) {
+            return Err(Error::Usage(format!(
+                "--type: unknown entity type {kind:?}"
+            )));
+        }
+    }
+    let counts = engine.facets(&req, args.kind.as_deref(), args.top)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json | Format::Jsonl => {
+            serde_json::to_writer(&mut out, &counts).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Format::Text => facets::text(&mut out, &counts, settings.style).map_err(stdout_error)?,
+        Format::Csv | Format::Html => {
+            return Err(Error::Usage("facets prints text or json".into()))
+        }
+    }
+    Ok(if counts.articles > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}

@@ -1,0 +1,374 @@
+//! Gazetteers: the TOML files that name the people, organisations, places
+//! and events fahras recognises.
+//!
+//! ```toml
+//! types = ["weapon"]      # optional: types beyond person, org, place, event
+//! entity = [
+//!   { id = "lloyd-austin", type = "person", ar = "لويد أوستن", en = "Lloyd Austin",
+//!     aliases = ["أوستن", "اوستن"], en_aliases = ["Austin"] },
+//! ]
+//! ```
+//!
+//! (`[[entity]]` tables work the same.) `aliases` are other Arabic forms;
+//! `adjectives` are adjective forms that count as mentions of the entity
+//! (`الأمريكية` for the United States): listing them or not is the per-form
+//! choice. A later file naming an id again extends that entity: its aliases
+//! are added, and `ar`, `en` and `type` replace the earlier ones;
+//! `disabled = true` drops it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::analysis::{analyze, analyzer, Stages};
+
+/// The gazetteer shipped with fahras.
+pub const DEFAULT: &str = include_str!("default.toml");
+pub const DEFAULT_NAME: &str = "(built-in gazetteer)";
+
+/// Types every gazetteer may use without declaring them.
+pub const BUILT_IN_TYPES: [&str; 4] = ["person", "org", "place", "event"];
+
+/// Common first names: alone, they name nobody in particular, so a person
+/// alias may not be one of them by itself.
+const FIRST_NAMES: &str =
+    "محمد أحمد علي حسن حسين عمر عثمان خالد عادل مصطفى إبراهيم عبدالله عبد الله
+    جاسم كاظم جعفر حيدر عباس صالح سعد سعيد فؤاد نوري هادي قاسم ياسر يوسف محمود مسعود جلال برهم
+    جون جو مايك مارك جيمس ديفيد دونالد جورج روبرت مايكل كريستوفر ريتشارد توماس وليام بول";
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: String,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    ar: Option<String>,
+    en: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    en_aliases: Vec<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    disabled: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    types: Vec<String>,
+    #[serde(default)]
+    entity: Vec<Spanned<RawEntity>>,
+}
+
+/// One entity after loading and merging.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub ar: String,
+    pub en: String,
+    pub aliases: Vec<String>,
+    pub en_aliases: Vec<String>,
+    pub adjectives: Vec<String>,
+}
+
+impl Entity {
+    /// The facet path under which articles record this entity.
+    pub fn facet(&self) -> String {
+        format!("/{}/{}", self.kind, self.id)
+    }
+
+    /// Every Arabic form that counts as a mention, with whether it is an
+    /// adjective.
+    pub fn arabic_forms(&self) -> impl Iterator<Item = (&str, bool)> {
+        std::iter::once(self.ar.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .map(|a| (a, false))
+            .chain(self.adjectives.iter().map(|a| (a.as_str(), true)))
+    }
+}
+
+/// A problem in a gazetteer file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct GazetteerError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The merged entities, in id order.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    pub types: BTreeSet<String>,
+    /// Hex BLAKE3 of the merged entities: an index records it, and a
+    /// different one means its facets are stale.
+    pub hash: String,
+}
+
+/// The normalized tokens of an Arabic name (no stemming, no stopwords).
+pub fn name_tokens(name: &str) -> Vec<String> {
+    analyze(
+        &mut analyzer(Stages {
+            stem: false,
+            stopwords: false,
+        }),
+        name,
+    )
+    .into_iter()
+    .map(|t| t.term)
+    .collect()
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer followed by `files`.
+    pub fn load(files: &[PathBuf]) -> Result<Gazetteer, GazetteerError> {
+        let mut sources = vec![(DEFAULT_NAME.to_string(), DEFAULT.to_string())];
+        for path in files {
+            let text = std::fs::read_to_string(path).map_err(|e| GazetteerError {
+                file: path.display().to_string(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            sources.push((path.display().to_string(), text));
+        }
+        Gazetteer::from_sources(&sources)
+    }
+
+    /// Merges gazetteers given as (name, TOML text), in order.
+    pub fn from_sources(sources: &[(String, String)]) -> Result<Gazetteer, GazetteerError> {
+        let first_names: BTreeSet<Vec<String>> =
+            FIRST_NAMES.split_whitespace().map(name_tokens).collect();
+        let mut merged: BTreeMap<String, Entity> = BTreeMap::new();
+        let mut types: BTreeSet<String> = BUILT_IN_TYPES.iter().map(|t| t.to_string()).collect();
+        for (name, text) in sources {
+            let err = |line: usize, message: String| GazetteerError {
+                file: name.clone(),
+                line,
+                message,
+            };
+            let raw: RawFile = toml::from_str(text).map_err(|e| {
+                let line = e.span().map_or(0, |s| line_of(text, s.start));
+                err(line, e.message().to_string())
+            })?;
+            for t in &raw.types {
+                if !is_slug(t) {
+                    return Err(err(
+                        0,
+                        format!("type {t:?} must be lowercase ASCII letters, digits or '-'"),
+                    ));
+                }
+                types.insert(t.clone());
+            }
+            let mut seen_here: BTreeMap<String, usize> = BTreeMap::new();
+            for spanned in raw.entity {
+                let line = line_of(text, spanned.span().start);
+                let e = spanned.into_inner();
+                if !is_slug(&e.id) {
+                    return Err(err(
+                        line,
+                        format!(
+                            "id {:?} must be lowercase ASCII letters, digits or '-'",
+                            e.id
+                        ),
+                    ));
+                }
+                if let Some(first) = seen_here.insert(e.id.clone(), line) {
+                    return Err(err(
+                        line,
+                        format!("duplicate id {:?} (first at line {first})", e.id),
+                    ));
+                }
+                if e.disabled {
+                    merged.remove(&e.id);
+                    continue;
+                }
+                if let Some(kind) = &e.kind {
+                    if !types.contains(kind) {
+                        let known: Vec<&str> = types.iter().map(String::as_str).collect();
+                        return Err(err(
+                            line,
+                            format!("unknown type {kind:?} for {:?}; the types are {} (declare others with `types = [...]`)", e.id, known.join(", ")),
+                        ));
+                    }
+                }
+                for (what, list) in [
+                    ("alias", &e.aliases),
+                    ("adjective", &e.adjectives),
+                    ("English alias", &e.en_aliases),
+                ] {
+                    if let Some(empty) = list.iter().find(|a| {
+                        a.trim().is_empty()
+                            || (what != "English alias" && name_tokens(a).is_empty())
+                    }) {
+                        return Err(err(line, format!("empty {what} {empty:?} for {:?}", e.id)));
+                    }
+                }
+                let entry = match merged.remove(&e.id) {
+                    Some(mut old) => {
+                        // A later file extends an entity: forms are added,
+                        // names and type replaced.
+                        if let Some(k) = e.kind {
+                            old.kind = k;
+                        }
+                        if let Some(ar) = e.ar {
+                            old.ar = ar;
+                        }
+                        if let Some(en) = e.en {
+                            old.en = en;
+                        }
+                        old.aliases.extend(e.aliases);
+                        old.en_aliases.extend(e.en_aliases);
+                        old.adjectives.extend(e.adjectives);
+                        old
+                    }
+                    None => {
+                        let missing =
+                            |field: &str| err(line, format!("{:?} needs `{field}`", e.id));
+                        Entity {
+                            kind: e.kind.ok_or_else(|| missing("type"))?,
+                            ar: e
+                                .ar
+                                .filter(|a| !name_tokens(a).is_empty())
+                                .ok_or_else(|| missing("ar"))?,
+                            en: e
+                                .en
+                                .filter(|n| !n.trim().is_empty())
+                                .ok_or_else(|| missing("en"))?,
+                            id: e.id,
+                            aliases: e.aliases,
+                            en_aliases: e.en_aliases,
+                            adjectives: e.adjectives,
+                        }
+                    }
+                };
+                if entry.kind == "person" {
+                    for (form, _) in entry.arabic_forms() {
+                        if first_names.contains(&name_tokens(form)) {
+                            return Err(err(
+                                line,
+                                format!("alias {form:?} of {:?} is a common first name alone and would tag everyone called so; use a longer form", entry.id),
+                            ));
+                        }
+                    }
+                }
+                merged.insert(entry.id.clone(), entry);
+            }
+        }
+        let entities: Vec<Entity> = merged.into_values().collect();
+        let serialized = serde_json::to_vec(&entities).unwrap_or_default();
+        let hash = blake3::hash(&serialized).to_hex()[..16].to_string();
+        Ok(Gazetteer {
+            entities,
+            types,
+            hash,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.entities[i])
+    }
+
+    /// The entity of a facet path (`/person/lloyd-austin`), written out or
+    /// as tantivy stores it (segments separated by NUL).
+    pub fn by_facet(&self, facet: &str) -> Option<&Entity> {
+        facet.rsplit(['/', '\0']).next().and_then(|id| self.get(id))
+    }
+
+    pub fn source_names(files: &[PathBuf]) -> Vec<String> {
+        std::iter::once(DEFAULT_NAME.to_string())
+            .chain(
+                files
+                    .iter()
+                    .map(|p: &PathBuf| Path::new(p).display().to_string()),
+            )
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_sources(&[("g.toml".into(), text.into())])
+    }
+
+    #[test]
+    fn the_default_gazetteer_loads_and_is_large() {
+        let g = Gazetteer::load(&[]).unwrap();
+        assert!(g.entities.len() >= 250, "{}", g.entities.len());
+        for kind in BUILT_IN_TYPES {
+            assert!(g.entities.iter().any(|e| e.kind == kind), "{kind}");
+        }
+        assert_eq!(g.get("lloyd-austin").unwrap().en, "Lloyd Austin");
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_problem() {
+        let dup = load("entity = [\n{ id = \"a\", type = \"place\", ar = \"بغداد\", en = \"A\" },\n{ id = \"a\", type = \"place\", ar = \"بغداد\", en = \"A\" },\n]").unwrap_err();
+        assert_eq!((dup.file.as_str(), dup.line), ("g.toml", 3));
+        assert!(dup.message.contains("duplicate id"), "{dup}");
+        let kind = load("[[entity]]\nid = \"b\"\ntype = \"weapon\"\nar = \"صاروخ\"\nen = \"B\"\n")
+            .unwrap_err();
+        assert!(kind.message.contains("unknown type"), "{kind}");
+        assert_eq!(kind.line, 1);
+        let empty = load("[[entity]]\nid = \"c\"\ntype = \"org\"\nar = \"منظمة\"\nen = \"C\"\naliases = [\"\"]\n").unwrap_err();
+        assert!(empty.message.contains("empty alias"), "{empty}");
+        let syntax = load("[[entity]]\nid = \"d\"\ntype =\n").unwrap_err();
+        assert_eq!(syntax.line, 3, "{syntax}");
+        let first = load("[[entity]]\nid = \"e\"\ntype = \"person\"\nar = \"محمد\"\nen = \"E\"\n")
+            .unwrap_err();
+        assert!(first.message.contains("first name"), "{first}");
+    }
+
+    #[test]
+    fn declared_types_are_accepted() {
+        let g = load("types = [\"weapon\"]\n[[entity]]\nid = \"f16\"\ntype = \"weapon\"\nar = \"إف 16\"\nen = \"F-16\"\n").unwrap();
+        assert!(g.entities.iter().any(|e| e.id == "f16"));
+    }
+
+    #[test]
+    fn later_files_extend_or_disable_entities() {
+        let g = Gazetteer::from_sources(&[
+            ("a".into(), "[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"Baghdad\"\naliases = [\"دار السلام\"]\n[[entity]]\nid = \"y\"\ntype = \"place\"\nar = \"أربيل\"\nen = \"Erbil\"\n".into()),
+            ("b".into(), "[[entity]]\nid = \"x\"\nen = \"Bagdad\"\naliases = [\"عاصمة الرشيد\"]\n[[entity]]\nid = \"y\"\ndisabled = true\n".into()),
+        ])
+        .unwrap();
+        let x = g.get("x").unwrap();
+        assert_eq!(x.en, "Bagdad");
+        assert_eq!(x.aliases, ["دار السلام", "عاصمة الرشيد"]);
+        assert!(g.get("y").is_none());
+    }
+
+    #[test]
+    fn the_hash_changes_with_the_entities() {
+        let a =
+            load("[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"B\"\n").unwrap();
+        let b =
+            load("[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"C\"\n").unwrap();
+        assert_ne!(a.hash, b.hash);
+    }
+}

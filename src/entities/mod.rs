@@ -1,0 +1,11 @@
+//! Named entities: the [`gazetteer`] of people, organisations, places and
+//! events, and the [`matcher`] that finds them in articles. Indexing stores
+//! each article's entities as facets (`/person/lloyd-austin`); searching
+//! resolves names typed by users with [`resolve`].
+
+pub mod gazetteer;
+pub mod matcher;
+pub mod resolve;
+
+pub use gazetteer::{Entity, Gazetteer, GazetteerError};
+pub use matcher::{Matcher, Mention};
