@@ -24,12 +24,23 @@ pub struct Config {
     pub search: Search,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Entities {
+    /// Recognise entities while indexing (facets, `--entity`).
+    pub enabled: bool,
     /// Gazetteer files read after the built-in one, in order; an id given
     /// again extends (aliases) or overrides (names, type) the earlier entry.
     pub gazetteers: Vec<PathBuf>,
+}
+
+impl Default for Entities {
+    fn default() -> Self {
+        Entities {
+            enabled: true,
+            gazetteers: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -94,6 +105,8 @@ pub struct Analysis {
     pub stemmer: bool,
     /// Removal of Arabic function words.
     pub stopwords: bool,
+    /// Also index unstemmed copies of title and body, for `--exact`.
+    pub exact: bool,
 }
 
 impl Default for Analysis {
@@ -101,6 +114,7 @@ impl Default for Analysis {
         Analysis {
             stemmer: true,
             stopwords: true,
+            exact: false,
         }
     }
 }

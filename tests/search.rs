@@ -279,3 +279,76 @@ fn show_query_explains_what_words_became() {
     assert!(err.contains("وللقوات → قو"), "{err}");
     assert!(err.contains("في → (stopword"), "{err}");
 }
+
+#[test]
+fn exact_search_needs_exact_copies_and_then_matches_one_form() {
+    let plain = Indexed::sample();
+    let refused = plain
+        .cmd(&["search", "--exact", "القوات"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("exact = true"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fahras.toml"), "[analysis]\nexact = true\n").unwrap();
+    let index = dir.path().join("idx");
+    let built = fahras()
+        .current_dir(dir.path())
+        .args(["index", "-q", "--index"])
+        .arg(&index)
+        .arg(sample_corpus())
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", stderr(&built));
+    let ix = Indexed {
+        dir,
+        index,
+        output: built,
+    };
+    let out = ix
+        .cmd(&[
+            "search",
+            "--exact",
+            "القوات",
+            "--all",
+            "--format",
+            "jsonl",
+            "--fields",
+            "snippet,highlights",
+        ])
+        .output()
+        .unwrap();
+    let stemmed = ix
+        .cmd(&[
+            "search",
+            "القوات",
+            "--all",
+            "--format",
+            "jsonl",
+            "--fields",
+            "snippet,highlights",
+        ])
+        .output()
+        .unwrap();
+    let exact_hits: Vec<Hit> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let all_hits = stdout(&stemmed).lines().count();
+    assert!(
+        !exact_hits.is_empty() && exact_hits.len() < all_hits,
+        "{} vs {all_hits}",
+        exact_hits.len()
+    );
+    for hit in &exact_hits {
+        for word in highlighted(hit) {
+            // Normalized forms only: diacritics may differ, clitics may not.
+            assert_eq!(fahras::analysis::normalize(&word), "القوات", "{word}");
+        }
+    }
+}

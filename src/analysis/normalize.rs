@@ -69,6 +69,8 @@ fn push_folded(c: char, out: &mut String) {
             });
             return;
         }
+        // Arabic letters have no case; the Unicode case lookup is slow.
+        '\u{0600}'..='\u{06FF}' => c,
         c if c.is_uppercase() => {
             out.extend(c.to_lowercase());
             return;

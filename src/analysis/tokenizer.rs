@@ -63,10 +63,20 @@ fn classify(c: char) -> Class {
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Class::Digit,
         '\u{066B}' | '\u{066C}' => Class::Connector,
         c if is_joiner(c) => Class::Joiner,
-        // Arabic, Arabic Supplement, Arabic Extended-A and the presentation
-        // forms: letters of the Arabic script.
-        '\u{0600}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
+        // The Arabic block spelled out: Unicode's generic letter lookup is
+        // slow for it, and it is most of the text.
+        '\u{0620}'..='\u{063F}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06E5}'..='\u{06E6}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FC}'
+        | '\u{06FF}' => Class::Arabic,
+        '\u{0600}'..='\u{06FF}' => Class::Separator,
+        // Arabic Supplement, Extended-A and the presentation forms.
+        '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}'
         | '\u{FE70}'..='\u{FEFE}'

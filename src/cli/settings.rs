@@ -39,8 +39,12 @@ impl Settings {
         Ok(engine)
     }
 
-    /// The built-in gazetteer plus `entities.gazetteers`.
+    /// The built-in gazetteer plus `entities.gazetteers`; empty when
+    /// `entities.enabled` is off.
     pub fn gazetteer(&self) -> Result<Gazetteer> {
+        if !self.config.entities.enabled {
+            return Ok(Gazetteer::default());
+        }
         Gazetteer::load(&self.config.entities.gazetteers)
             .map_err(|e| Error::Usage(format!("gazetteer {e}")))
     }

@@ -17,12 +17,6 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use super::gazetteer::{name_tokens, Gazetteer};
 use crate::analysis::{analyzer, Stages};
 
-/// Proclitic groups that may precede a name, longest first. `لل` is the
-/// preposition `ل` fused with the article; it is handled apart.
-const PROCLITICS: [&str; 13] = [
-    "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل", "", "لل",
-];
-
 struct Pattern {
     /// Tokens after the first.
     rest: Vec<String>,
@@ -48,6 +42,17 @@ pub struct Matcher {
     by_first: Arc<FxHashMap<String, Vec<Pattern>>>,
     facet_paths: Arc<Vec<String>>,
     analyzer: TextAnalyzer,
+    buf: String,
+    tokens: Vec<Token>,
+}
+
+/// A token of the text being scanned: its normalized text (a range of the
+/// scan buffer) and its byte span in the text.
+#[derive(Clone)]
+struct Token {
+    text: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
 }
 
 impl Matcher {
@@ -83,27 +88,39 @@ impl Matcher {
                 stem: false,
                 stopwords: false,
             }),
+            buf: String::new(),
+            tokens: Vec::new(),
         }
     }
 
     /// Every mention in `text`, in order, not overlapping.
     pub fn find(&mut self, text: &str) -> Vec<Mention> {
-        let mut tokens: Vec<(String, usize, usize)> = Vec::new();
+        // All token texts in one buffer: no allocation per token.
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        buf.clear();
+        tokens.clear();
         let mut stream = self.analyzer.token_stream(text);
         while stream.advance() {
             let t = stream.token();
-            tokens.push((t.text.clone(), t.offset_from, t.offset_to));
+            let at = buf.len();
+            buf.push_str(&t.text);
+            tokens.push(Token {
+                text: at..buf.len(),
+                start: t.offset_from,
+                end: t.offset_to,
+            });
         }
         drop(stream);
         let mut mentions = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            match self.longest_at(&tokens, i) {
+            match self.longest_at(&buf, &tokens, i) {
                 Some((pattern_len, entity, adjective)) => {
                     mentions.push(Mention {
                         entity,
-                        start: tokens[i].1,
-                        end: tokens[i + pattern_len - 1].2,
+                        start: tokens[i].start,
+                        end: tokens[i + pattern_len - 1].end,
                         adjective,
                     });
                     i += pattern_len;
@@ -111,6 +128,8 @@ impl Matcher {
                 None => i += 1,
             }
         }
+        self.buf = buf;
+        self.tokens = tokens;
         mentions
     }
 
@@ -132,12 +151,9 @@ impl Matcher {
 
     /// The longest name starting at token `i`: (tokens it spans, entity,
     /// adjective?).
-    fn longest_at(
-        &self,
-        tokens: &[(String, usize, usize)],
-        i: usize,
-    ) -> Option<(usize, usize, bool)> {
-        let word = tokens[i].0.as_str();
+    fn longest_at(&self, buf: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
+        let text = |t: &Token| &buf[t.text.clone()];
+        let word = text(&tokens[i]);
         let mut best: Option<(usize, usize, bool)> = None;
         let mut consider = |first: &str| {
             let Some(patterns) = self.by_first.get(first) else {
@@ -151,26 +167,43 @@ impl Matcher {
                 if p.rest
                     .iter()
                     .zip(&tokens[i + 1..])
-                    .all(|(a, (b, _, _))| a == b)
+                    .all(|(a, b)| a == text(b))
                 {
                     best = Some((len, p.entity as usize, p.adjective));
                 }
             }
         };
-        for prefix in PROCLITICS {
-            let Some(rest) = word.strip_prefix(prefix) else {
-                continue;
-            };
-            // At least two letters must remain: a clitic is never the name.
-            if rest.chars().count() < 2 {
-                continue;
+        // The word itself, then the word without each proclitic group it
+        // starts with. Most words start with none, so this is one lookup.
+        consider(word);
+        let mut chars = word.char_indices();
+        let first = chars.next().map(|(_, c)| c);
+        let second = chars.next();
+        let long_enough = |rest: &str| rest.chars().nth(1).is_some();
+        let strip = |rest: &str, pass: &mut dyn FnMut(&str)| {
+            if long_enough(rest) {
+                pass(rest);
             }
-            if prefix == "لل" {
-                // `للسوداني` is `ل` + `السوداني` with the article's alef elided.
-                consider(&format!("ال{rest}"));
-            } else {
-                consider(rest);
+        };
+        match (first, second) {
+            (Some('و' | 'ف'), Some((at, c2))) => {
+                strip(&word[at..], &mut consider);
+                if matches!(c2, 'ب' | 'ك' | 'ل') {
+                    strip(&word[at + c2.len_utf8()..], &mut consider);
+                }
             }
+            (Some('ب' | 'ك' | 'ل'), Some((at, c2))) => {
+                strip(&word[at..], &mut consider);
+                if first == Some('ل') && c2 == 'ل' {
+                    // `للسوداني` is `ل` + `السوداني` with the article's
+                    // alef elided.
+                    let rest = &word[at + c2.len_utf8()..];
+                    if long_enough(rest) {
+                        consider(&format!("ال{rest}"));
+                    }
+                }
+            }
+            _ => {}
         }
         best
     }

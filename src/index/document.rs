@@ -8,21 +8,26 @@ use super::schema::Fields;
 use crate::corpus::{Article, SourceFile};
 
 /// `hash`: the hex BLAKE3 hash of the file's bytes; `entities`: facet paths
-/// of the entities the article mentions.
+/// of the entities the article mentions; `exact`: index the unstemmed
+/// copies of title and body too.
 pub fn to_document(
     fields: &Fields,
     article: &Article,
     file: &SourceFile,
     hash: &str,
     entities: &[String],
+    exact: bool,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.path, file.path.to_string_lossy());
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    doc.add_text(fields.title_exact, &article.title);
-    doc.add_text(fields.body_exact, &article.body);
+    if exact {
+        // Half the indexing cost again: opt-in (`analysis.exact`).
+        doc.add_text(fields.title_exact, &article.title);
+        doc.add_text(fields.body_exact, &article.body);
+    }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
         doc.add_text(fields.source_text, source);

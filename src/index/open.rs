@@ -39,7 +39,7 @@ impl ArticleIndex {
             .and_then(|p| Stamp::from_payload(&p))
             .ok_or_else(|| not_fahras(path, "it carries no fahras stamp".into()))?;
         let reason = stamp
-            .rebuild_reason(stamp.stages(), &stamp.gazetteer_hash)
+            .rebuild_reason(stamp.stages(), stamp.exact_fields, &stamp.gazetteer_hash)
             .or_else(|| {
                 (!schema::matches(&index.schema()))
                     .then(|| "its fields differ from this fahras's".to_string())

@@ -57,6 +57,8 @@ pub struct RunOptions {
     pub commit_every_articles: usize,
     pub commit_every: Duration,
     pub gazetteer: Arc<Gazetteer>,
+    /// Index unstemmed copies of title and body for `--exact`.
+    pub exact_fields: bool,
 }
 
 /// Files handed to the thread pool at once; commits fall between chunks.
@@ -150,6 +152,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     let progress = Progress::new(opts.progress, to_read.len());
     let shared = Mutex::new(tally);
     let writer_error: Mutex<Option<TantivyError>> = Mutex::new(None);
+
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -161,6 +164,13 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         if opts.cancel.load(Ordering::Relaxed) {
             break;
         }
+        let sink = Sink {
+            fields: &fields,
+            writer: &writer,
+            tally: &shared,
+            writer_error: &writer_error,
+            exact_fields: opts.exact_fields,
+        };
         pool.install(|| {
             chunk.par_iter().for_each_init(
                 || matcher.clone(),
@@ -168,15 +178,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
                     if opts.cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let n = index_file(
-                        file,
-                        *known,
-                        &fields,
-                        &writer,
-                        matcher,
-                        &shared,
-                        &writer_error,
-                    );
+                    let n = index_file(file, *known, &sink, matcher);
                     progress.file_done(n);
                 },
             )
@@ -189,7 +191,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         let due = added - articles_at_commit >= opts.commit_every_articles.max(1)
             || last_commit.elapsed() >= opts.commit_every;
         if !full && due {
-            let mut stamp = Stamp::new(opts.stages, gazetteer_hash);
+            let mut stamp = Stamp::new(opts.stages, opts.exact_fields, gazetteer_hash);
             stamp.last_run = previous.as_ref().and_then(|s| s.last_run.clone());
             commit(&mut writer, &stamp)?;
             commits += 1;
@@ -213,7 +215,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         summary.commits = 0;
         return Ok(summary);
     }
-    let mut stamp = Stamp::new(opts.stages, gazetteer_hash);
+    let mut stamp = Stamp::new(opts.stages, opts.exact_fields, gazetteer_hash);
     summary.commits += 1;
     stamp.last_run = Some(summary.clone());
     commit(&mut writer, &stamp)?;
@@ -306,16 +308,29 @@ impl Tally {
 }
 
 /// Reads, hashes, parses and indexes one file; returns its article count.
-#[allow(clippy::too_many_arguments)]
+/// Where the worker threads put what they read.
+struct Sink<'a> {
+    fields: &'a Fields,
+    writer: &'a IndexWriter<TantivyDocument>,
+    tally: &'a Mutex<Tally>,
+    writer_error: &'a Mutex<Option<TantivyError>>,
+    exact_fields: bool,
+}
+
+/// Reads, hashes, parses and indexes one file; returns its article count.
 fn index_file(
     file: &SourceFile,
     known: Option<&KnownFile>,
-    fields: &Fields,
-    writer: &IndexWriter<TantivyDocument>,
+    sink: &Sink,
     matcher: &mut Matcher,
-    tally: &Mutex<Tally>,
-    writer_error: &Mutex<Option<TantivyError>>,
 ) -> usize {
+    let Sink {
+        fields,
+        writer,
+        tally,
+        writer_error,
+        exact_fields,
+    } = *sink;
     let path = file.path.to_string_lossy().into_owned();
     let kept = if known.is_some() {
         " (the previously indexed version is kept)"
@@ -344,9 +359,8 @@ fn index_file(
             }
             for article in &articles {
                 let entities = matcher.facets(article);
-                if let Err(e) =
-                    writer.add_document(to_document(fields, article, file, &hash, &entities))
-                {
+                let doc = to_document(fields, article, file, &hash, &entities, exact_fields);
+                if let Err(e) = writer.add_document(doc) {
                     lock(writer_error).get_or_insert(e);
                     return 0;
                 }
@@ -419,7 +433,7 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         if let Some((index, stamp)) = compatible {
             analysis::register(&index, stages);
             let reason = stamp
-                .rebuild_reason(stages, &opts.gazetteer.hash)
+                .rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash)
                 .or_else(|| opts.full.then(|| "--full was given".to_string()));
             return Ok((index, Target::InPlace, reason, None));
         }
@@ -431,12 +445,12 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
             Err(e) => Err(Error::Usage(format!("cannot lock {}: {e}", path.display()))),
         })?;
         let reason = stamp
-            .and_then(|s| s.rebuild_reason(stages, &opts.gazetteer.hash))
+            .and_then(|s| s.rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash))
             .unwrap_or_else(|| "the index was made by another version of fahras".into());
         let tmp = sibling(path, "new");
         let _ = std::fs::remove_dir_all(&tmp);
         return Ok((
-            create(&tmp, stages, &opts.gazetteer.hash)?,
+            create(&tmp, opts)?,
             Target::Beside(tmp),
             Some(reason),
             Some(guard),
@@ -453,24 +467,23 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         ));
     }
     let reason = opts.full.then(|| "--full was given".to_string());
-    Ok((
-        create(path, stages, &opts.gazetteer.hash)?,
-        Target::InPlace,
-        reason,
-        None,
-    ))
+    Ok((create(path, opts)?, Target::InPlace, reason, None))
 }
 
 /// Creates an empty index and commits its stamp at once, so that even a
 /// run killed before its first commit leaves a valid fahras index.
-fn create(path: &Path, stages: Stages, gazetteer_hash: &str) -> Result<Index> {
+fn create(path: &Path, opts: &RunOptions) -> Result<Index> {
+    let stages = opts.stages;
     std::fs::create_dir_all(path)
         .map_err(|e| Error::io(format!("cannot create index folder {}", path.display()), e))?;
     let index = Index::create_in_dir(path, schema::build())?;
     analysis::register(&index, stages);
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(1, 16 * 1024 * 1024)?;
-    commit(&mut writer, &Stamp::new(stages, gazetteer_hash))?;
+    commit(
+        &mut writer,
+        &Stamp::new(stages, opts.exact_fields, &opts.gazetteer.hash),
+    )?;
     writer.wait_merging_threads()?;
     Ok(index)
 }

@@ -18,6 +18,9 @@ pub struct Stamp {
     pub analyzer_version: u32,
     pub stemmer: bool,
     pub stopwords: bool,
+    /// Whether unstemmed copies of title and body are indexed (`--exact`).
+    #[serde(default)]
+    pub exact_fields: bool,
     /// Hash of the gazetteer the entity facets were made with.
     #[serde(default)]
     pub gazetteer_hash: String,
@@ -26,13 +29,14 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    pub fn new(stages: Stages, gazetteer_hash: &str) -> Stamp {
+    pub fn new(stages: Stages, exact_fields: bool, gazetteer_hash: &str) -> Stamp {
         Stamp {
             fahras: env!("CARGO_PKG_VERSION").to_string(),
             schema_version: SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
             stemmer: stages.stem,
             stopwords: stages.stopwords,
+            exact_fields,
             gazetteer_hash: gazetteer_hash.to_string(),
             last_run: None,
         }
@@ -47,7 +51,12 @@ impl Stamp {
 
     /// Why an index with this stamp must be rebuilt for `stages`, if it
     /// must.
-    pub fn rebuild_reason(&self, stages: Stages, gazetteer_hash: &str) -> Option<String> {
+    pub fn rebuild_reason(
+        &self,
+        stages: Stages,
+        exact_fields: bool,
+        gazetteer_hash: &str,
+    ) -> Option<String> {
         if self.schema_version != SCHEMA_VERSION {
             Some(format!(
                 "the index format changed (index {}, fahras {SCHEMA_VERSION})",
@@ -60,6 +69,8 @@ impl Stamp {
             ))
         } else if self.stages() != stages {
             Some("the analysis settings changed (stemmer or stopwords)".into())
+        } else if self.exact_fields != exact_fields {
+            Some("analysis.exact changed".into())
         } else if self.gazetteer_hash != gazetteer_hash {
             Some("the gazetteer changed".into())
         } else {

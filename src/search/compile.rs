@@ -61,6 +61,8 @@ pub struct Leaf {
 
 pub struct Compiler<'a> {
     fields: &'a Fields,
+    /// The index has exact copies to score the typed form against.
+    surface_bonus: bool,
     gazetteer: &'a Gazetteer,
     analyzer: TextAnalyzer,
     surface: TextAnalyzer,
@@ -91,6 +93,7 @@ impl<'a> Compiler<'a> {
         };
         Compiler {
             fields,
+            surface_bonus: false,
             gazetteer,
             analyzer: analyzer(stages),
             surface: analyzer(Stages {
@@ -129,6 +132,12 @@ impl<'a> Compiler<'a> {
             x if x == f.source_text => "source",
             _ => "other",
         }
+    }
+
+    /// Scores the form as typed too; only for an index with exact copies.
+    pub fn with_surface_bonus(mut self, on: bool) -> Self {
+        self.surface_bonus = on;
+        self
     }
 
     /// Remembers a scoring leaf for `--explain` (negated ones never score).
@@ -259,7 +268,7 @@ impl<'a> Compiler<'a> {
             self.leaf(f, joined.clone(), boost, q.as_ref(), negated);
             per_field.push((Occur::Should, boosted(q, boost)));
         }
-        if !self.exact && field.is_none() && tokens.len() == 1 {
+        if self.surface_bonus && !self.exact && field.is_none() && tokens.len() == 1 {
             let surface = analyze(&mut self.surface, text);
             if let [word] = surface.as_slice() {
                 for f in [self.fields.title_exact, self.fields.body_exact] {

@@ -140,6 +140,12 @@ impl Engine {
 
     fn prepare(&self, req: &SearchRequest) -> Result<Prepared> {
         let node = query::parse(&req.query, req.operator)?;
+        if req.exact && !self.index.stamp.exact_fields {
+            return Err(Error::Usage(format!(
+                "--exact needs an index with exact copies: set `exact = true` under [analysis] in the config and run `fahras index` (it rebuilds {})",
+                self.index.path.display()
+            )));
+        }
         let compiled = Compiler::new(
             &self.index.fields,
             &self.gazetteer,
@@ -147,6 +153,7 @@ impl Engine {
             req.exact,
             &req.query,
         )
+        .with_surface_bonus(self.index.stamp.exact_fields)
         .compile(&node)?;
         let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
         clauses.extend(self.filters(req));

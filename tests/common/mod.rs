@@ -99,7 +99,8 @@ pub struct Summary {
     pub problems: Vec<Skipped>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct Hit {
     pub qid: Option<String>,
     pub rank: usize,

@@ -53,6 +53,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         commit_every_articles: config.index.commit_every_articles,
         commit_every: Duration::from_secs(config.index.commit_every_secs),
         gazetteer: Arc::new(settings.gazetteer()?),
+        exact_fields: config.analysis.exact,
     };
     let summary = index::run(&opts)?;
     if !args.quiet {

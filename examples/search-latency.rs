@@ -1,0 +1,69 @@
+//! Search latency for benchmarks: runs every query of a file (one per line)
+//! against an index in one warm process, top 10 with snippets, and prints
+//! p50, p95 and p99. `cargo run --release --example search-latency -- INDEX QUERIES`
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use fahras::config::Operator;
+use fahras::entities::Gazetteer;
+use fahras::index::ArticleIndex;
+use fahras::search::{Engine, SearchRequest};
+
+fn main() {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let (index, queries) = match argv.as_slice() {
+        [i, q] => (i.clone(), q.clone()),
+        _ => panic!("usage: search-latency INDEX QUERIES"),
+    };
+    let engine = Engine::open(
+        ArticleIndex::open(std::path::Path::new(&index)).expect("index"),
+        Arc::new(Gazetteer::load(&[]).expect("gazetteer")),
+    )
+    .expect("engine");
+    let queries: Vec<String> = std::fs::read_to_string(queries)
+        .expect("queries")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    let request = |q: &str| SearchRequest {
+        query: q.to_string(),
+        operator: Operator::And,
+        exact: false,
+        limit: 10,
+        offset: 0,
+        sources: Vec::new(),
+        since: None,
+        until: None,
+        include_undated: false,
+        sort: None,
+        snippet_chars: 200,
+        snippets: true,
+        explain: false,
+        entities: Vec::new(),
+        facets: None,
+    };
+    // Warm up: the first pass loads the index pages.
+    for q in &queries {
+        let _ = engine.search(&request(q));
+    }
+    let mut micros: Vec<u128> = Vec::with_capacity(queries.len());
+    let mut hits = 0;
+    for q in &queries {
+        let start = Instant::now();
+        let r = engine.search(&request(q)).expect("search");
+        micros.push(start.elapsed().as_micros());
+        hits += r.hits.len();
+    }
+    micros.sort_unstable();
+    let p = |q: f64| micros[((micros.len() as f64 - 1.0) * q).round() as usize] as f64 / 1000.0;
+    println!(
+        "{} queries, {hits} hits: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        micros.len(),
+        p(0.50),
+        p(0.95),
+        p(0.99),
+        p(1.0)
+    );
+}
