@@ -10,7 +10,8 @@
 //! words, and source and translator lines. Formats are mixed: txt in the
 //! seed's style (90% of files), html (8%), json arrays of 10 (1.5%) and
 //! jsonl files of 50 (0.5%), so about two thirds of the articles are txt; in `YYYY/MM/DD` folders. `--bad-fraction` adds
-//! broken files (binary, empty, malformed JSON, no headline).
+//! broken files (binary, empty, malformed JSON, no headline); `--queries N`
+//! writes N search queries of one to three words to `OUT.queries`.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -27,6 +28,7 @@ struct Args {
     out: PathBuf,
     seed: u64,
     bad_fraction: f64,
+    queries: usize,
 }
 
 fn args() -> Args {
@@ -35,6 +37,7 @@ fn args() -> Args {
         out: PathBuf::from("bench-archive"),
         seed: 1,
         bad_fraction: 0.0,
+        queries: 0,
     };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -45,6 +48,7 @@ fn args() -> Args {
             "--out" => a.out = PathBuf::from(value),
             "--seed" => a.seed = value.parse().expect("--seed N"),
             "--bad-fraction" => a.bad_fraction = value.parse().expect("--bad-fraction F"),
+            "--queries" => a.queries = value.parse().expect("--queries N"),
             other => {
                 panic!("unknown argument {other}; see the doc comment of examples/gen-archive.rs")
             }
@@ -279,6 +283,25 @@ fn main() {
         std::fs::File::create(&content.0)
             .and_then(|mut f| f.write_all(content.1.as_bytes()))
             .expect("write article");
+    }
+    if args.queries > 0 {
+        // One to three words drawn like the text, so common and rare words
+        // both occur; every fifth query is an entity name.
+        let mut out = String::new();
+        for i in 0..args.queries {
+            let q = if i % 5 == 4 {
+                w.names[w.rng.random_range(0..w.names.len())].clone()
+            } else {
+                let n = w.rng.random_range(1..=3);
+                (0..n)
+                    .map(|_| w.words[w.weights.sample(&mut w.rng)].clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            out.push_str(&q);
+            out.push('\n');
+        }
+        std::fs::write(args.out.with_extension("queries"), out).expect("queries file");
     }
     eprintln!(
         "wrote {written} articles in {file_no} files ({:.1} MB) to {}",

@@ -107,6 +107,8 @@ pub struct GazetteerError {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
+    /// Index of each id in `entities`.
+    by_id: rustc_hash::FxHashMap<String, usize>,
     pub types: BTreeSet<String>,
     /// Hex BLAKE3 of the merged entities: an index records it, and a
     /// different one means its facets are stale.
@@ -277,18 +279,21 @@ impl Gazetteer {
         let entities: Vec<Entity> = merged.into_values().collect();
         let serialized = serde_json::to_vec(&entities).unwrap_or_default();
         let hash = blake3::hash(&serialized).to_hex()[..16].to_string();
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         Ok(Gazetteer {
             entities,
+            by_id,
             types,
             hash,
         })
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities
-            .binary_search_by(|e| e.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.entities[i])
+        self.by_id.get(id).map(|&i| &self.entities[i])
     }
 
     /// The entity of a facet path (`/person/lloyd-austin`), written out or
