@@ -1,10 +1,12 @@
-//! Throughput of the Arabic analyzer alone, in bytes of article text per
-//! second on one core. The text is the sample corpus, read at start-up.
+//! Throughput of the Arabic analyzer and of entity tagging alone, in bytes
+//! of article text per second on one core. The text is the sample corpus,
+//! read at start-up.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use fahras::analysis::{analyzer, Stages};
+use fahras::entities::{Gazetteer, Matcher};
 use tantivy::tokenizer::TokenStream;
 
 fn corpus_text() -> String {
@@ -53,6 +55,13 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+
+    let gazetteer = Gazetteer::load(&[]).expect("built-in gazetteer");
+    let mut matcher = Matcher::new(&gazetteer);
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("tag", |b| b.iter(|| matcher.find(&text).len()));
     group.finish();
 }
 

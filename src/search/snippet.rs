@@ -21,17 +21,47 @@ pub struct Snippet {
 }
 
 /// Byte spans in `text` of tokens whose term is in `terms`.
+///
+/// Stops early once some window of `max_chars` holds every term: no later
+/// window can hold more distinct terms, and analyzing the rest of a long
+/// article is most of a snippet's cost.
 fn matches(
     analyzer: &mut TextAnalyzer,
     text: &str,
     terms: &HashSet<String>,
+    max_chars: usize,
 ) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    // Once every term is in a window: where that window starts, so that
+    // the matches still inside it are collected before stopping.
+    let mut complete_from: Option<usize> = None;
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = stream.token();
-        if terms.contains(&t.text) {
-            out.push((t.offset_from..t.offset_to, t.text.clone()));
+        if let Some(start) = complete_from {
+            if char_len(&text[start..t.offset_from]) > max_chars {
+                break;
+            }
+        }
+        if !terms.contains(&t.text) {
+            continue;
+        }
+        out.push((t.offset_from..t.offset_to, t.text.clone()));
+        if complete_from.is_some() {
+            continue;
+        }
+        let end = t.offset_to;
+        let mut distinct: HashSet<&str> = HashSet::new();
+        let mut start = t.offset_from;
+        for (span, term) in out.iter().rev() {
+            if char_len(&text[span.start..end]) > max_chars {
+                break;
+            }
+            distinct.insert(term);
+            start = span.start;
+        }
+        if distinct.len() == terms.len() {
+            complete_from = Some(start);
         }
     }
     out
@@ -52,7 +82,7 @@ pub fn best(
     if terms.is_empty() {
         return None;
     }
-    let found = matches(analyzer, text, terms);
+    let found = matches(analyzer, text, terms, max_chars);
     if found.is_empty() {
         return None;
     }
