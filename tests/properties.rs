@@ -61,10 +61,12 @@ proptest! {
     }
 
     #[test]
-    fn parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), text in archive_text()) {
-        for format in [Format::Txt, Format::Json, Format::Jsonl] {
+    fn parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), text in archive_text(), name in archive_text()) {
+        for format in [Format::Txt, Format::Json, Format::Jsonl, Format::Html] {
             let _ = parse_bytes(&bytes, format, "a/b.txt");
             let _ = parse_bytes(text.as_bytes(), format, "2024/03/05/x");
+            // Paths are article text too: file names are often Arabic.
+            let _ = parse_bytes(text.as_bytes(), format, &name);
         }
     }
 }

@@ -64,7 +64,10 @@ pub fn date_in_path(path: &str) -> Option<Date> {
     for part in parts.iter().rev() {
         let bytes = part.as_bytes();
         for start in 0..bytes.len().saturating_sub(9) {
-            let window = &part[start..start + 10];
+            // File names are often Arabic: slice only on character bounds.
+            let Some(window) = part.get(start..start + 10) else {
+                continue;
+            };
             let b = window.as_bytes();
             let shape = b.iter().enumerate().all(|(i, ch)| match i {
                 4 | 7 => *ch == b'-' || *ch == b'_',
@@ -180,6 +183,12 @@ mod tests {
         assert_eq!(date_in_path("news/2024/03/15/a.txt"), d(2024, 3, 15));
         assert_eq!(date_in_path("news/2023-10-07_gaza.txt"), d(2023, 10, 7));
         assert_eq!(date_in_path("news/1234/5678.txt"), None);
+        // Regression: a byte window inside an Arabic name used to panic.
+        assert_eq!(
+            date_in_path("أخبار/خبر-2024-03-15-بغداد.txt"),
+            d(2024, 3, 15)
+        );
+        assert_eq!(date_in_path("أخبار/خبر عاجل.txt"), None);
     }
 
     #[test]
