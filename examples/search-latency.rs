@@ -1,6 +1,7 @@
 //! Search latency for benchmarks: runs every query of a file (one per line)
 //! against an index in one warm process, top 10 with snippets, and prints
-//! p50, p95 and p99. `cargo run --release --example search-latency -- INDEX QUERIES`
+//! p50, p95 and p99. `cargo run --release --example search-latency -- INDEX QUERIES`;
+//! with `SLOWEST=1` set, also the twelve slowest queries and their match counts.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -49,12 +50,21 @@ fn main() {
         let _ = engine.search(&request(q));
     }
     let mut micros: Vec<u128> = Vec::with_capacity(queries.len());
+    let mut slowest: Vec<(u128, usize, &str)> = Vec::new();
     let mut hits = 0;
     for q in &queries {
         let start = Instant::now();
         let r = engine.search(&request(q)).expect("search");
-        micros.push(start.elapsed().as_micros());
+        let t = start.elapsed().as_micros();
+        micros.push(t);
+        slowest.push((t, r.total, q));
         hits += r.hits.len();
+    }
+    if std::env::var_os("SLOWEST").is_some() {
+        slowest.sort();
+        for (t, total, q) in slowest.iter().rev().take(12) {
+            eprintln!("{t:>6} µs  {total:>7} matches  {q}");
+        }
     }
     micros.sort_unstable();
     let p = |q: f64| micros[((micros.len() as f64 - 1.0) * q).round() as usize] as f64 / 1000.0;
