@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, ExistsQuery, MoreLikeThisQuery, Occur,
@@ -303,50 +305,66 @@ impl Engine {
     }
 
     /// Every hit, streamed to `each` in order: index order without a sort
-    /// (constant memory), else relevance or date order (the addresses of all
-    /// hits are held, a few bytes each). Returns the number of hits.
+    /// (memory bounded by one batch), else relevance or date order (the
+    /// addresses of all hits are held, a few bytes each). Hits are built a
+    /// batch at a time on every core, then written in order. Returns the
+    /// number of hits.
     pub fn export(
         &self,
         req: &SearchRequest,
         each: &mut dyn FnMut(Hit) -> std::io::Result<()>,
     ) -> Result<usize> {
+        /// Hits built in parallel before being written.
+        const BATCH: usize = 1024;
         let prepared = self.prepare(req)?;
         let searcher = self.reader.searcher();
-        let mut snippet_analyzer = analyzer(self.stages(req.exact));
+        let stages = self.stages(req.exact);
         let mut rank = 0;
-        let mut emit =
-            |addr: DocAddress, score: Option<f32>, doc: &TantivyDocument| -> Result<()> {
+        let mut flush = |batch: &mut Vec<(DocAddress, Option<f32>)>| -> Result<()> {
+            let hits = batch
+                .par_iter()
+                .map_init(
+                    || analyzer(stages),
+                    |snippet_analyzer, &(addr, score)| -> Result<Hit> {
+                        let doc: TantivyDocument = searcher.doc(addr)?;
+                        let mut hit =
+                            self.hit(&doc, 0, score, &prepared.compiled, snippet_analyzer, req);
+                        if req.explain {
+                            hit.explanation = Some(self.explain(
+                                &searcher,
+                                &prepared,
+                                addr,
+                                score.unwrap_or(0.0),
+                            )?);
+                        }
+                        Ok(hit)
+                    },
+                )
+                .collect::<Result<Vec<Hit>>>()?;
+            batch.clear();
+            for mut hit in hits {
                 rank += 1;
-                let mut hit = self.hit(
-                    doc,
-                    rank,
-                    score,
-                    &prepared.compiled,
-                    &mut snippet_analyzer,
-                    req,
-                );
-                if req.explain {
-                    hit.explanation =
-                        Some(self.explain(&searcher, &prepared, addr, score.unwrap_or(0.0))?);
-                }
-                each(hit).map_err(|e| Error::io("cannot write to standard output", e))
-            };
+                hit.rank = rank;
+                each(hit).map_err(|e| Error::io("cannot write to standard output", e))?;
+            }
+            Ok(())
+        };
+        let mut batch: Vec<(DocAddress, Option<f32>)> = Vec::with_capacity(BATCH);
         match req.sort {
             None => {
                 let weight = prepared
                     .query
                     .weight(EnableScoring::disabled_from_searcher(&searcher))?;
                 for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                    let store = segment
-                        .get_store_reader(64)
-                        .map_err(|e| Error::io("cannot read the document store", e))?;
                     let alive = segment.alive_bitset();
                     let mut docs = weight.scorer(segment, 1.0)?;
                     let mut doc = docs.doc();
                     while doc != TERMINATED {
                         if alive.is_none_or(|a| a.is_alive(doc)) {
-                            let stored: TantivyDocument = store.get(doc).map_err(Error::Tantivy)?;
-                            emit(DocAddress::new(ord as u32, doc), None, &stored)?;
+                            batch.push((DocAddress::new(ord as u32, doc), None));
+                            if batch.len() == BATCH {
+                                flush(&mut batch)?;
+                            }
                         }
                         doc = docs.advance();
                     }
@@ -358,19 +376,21 @@ impl Engine {
                     &*prepared.query,
                     &TopDocs::with_limit(total.max(1)).order_by_score(),
                 )?;
-                for (score, addr) in top {
-                    let doc: TantivyDocument = searcher.doc(addr)?;
-                    emit(addr, Some(score), &doc)?;
+                for chunk in top.chunks(BATCH) {
+                    batch.extend(chunk.iter().map(|&(score, addr)| (addr, Some(score))));
+                    flush(&mut batch)?;
                 }
             }
             Some(sort) => {
                 let total = searcher.search(&*prepared.query, &Count)?;
-                for addr in self.by_date(&searcher, &*prepared.query, sort, 0, total.max(1))? {
-                    let doc: TantivyDocument = searcher.doc(addr)?;
-                    emit(addr, None, &doc)?;
+                let addrs = self.by_date(&searcher, &*prepared.query, sort, 0, total.max(1))?;
+                for chunk in addrs.chunks(BATCH) {
+                    batch.extend(chunk.iter().map(|&addr| (addr, None)));
+                    flush(&mut batch)?;
                 }
             }
         }
+        flush(&mut batch)?;
         Ok(rank)
     }
 
