@@ -395,3 +395,42 @@ fn kill_dash_nine_at_any_moment_never_breaks_the_index() {
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["articles"], 3000, "no duplicates");
 }
+
+#[cfg(unix)]
+#[test]
+fn odd_names_and_symlink_loops_are_handled() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    std::fs::create_dir_all(&root).unwrap();
+    copy(
+        &sample_corpus().join("2019/10/tishreen-protests.txt"),
+        &root.join("name with spaces.txt"),
+    );
+    let odd = root.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt"));
+    copy(
+        &sample_corpus().join("2022/06/kurdistan-gas-field-attack.txt"),
+        &odd,
+    );
+    std::os::unix::fs::symlink("..", root.join("loop")).unwrap();
+    let cfg = dir.path().join("fahras.toml");
+    std::fs::write(&cfg, "[archive]\nfollow_symlinks = true\n").unwrap();
+    let index = dir.path().join("idx");
+    let run = || {
+        let out = fahras()
+            .current_dir(dir.path())
+            .args(["index", "--json", "--index"])
+            .arg(&index)
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Summary>(&out.stdout).unwrap()
+    };
+    let first = run();
+    assert_eq!((first.files_added, first.files_skipped), (2, 1));
+    assert_eq!(first.skipped[0].reason, "symlink loop");
+    // A name that is not UTF-8 is recorded lossily and still seen as unchanged.
+    let second = run();
+    assert_eq!((second.files_unchanged, second.files_added), (2, 0));
+}
