@@ -17,7 +17,7 @@
 //! `disabled = true` drops it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -305,16 +305,6 @@ impl Gazetteer {
     /// as tantivy stores it (segments separated by NUL).
     pub fn by_facet(&self, facet: &str) -> Option<&Entity> {
         facet.rsplit(['/', '\0']).next().and_then(|id| self.get(id))
-    }
-
-    pub fn source_names(files: &[PathBuf]) -> Vec<String> {
-        std::iter::once(DEFAULT_NAME.to_string())
-            .chain(
-                files
-                    .iter()
-                    .map(|p: &PathBuf| Path::new(p).display().to_string()),
-            )
-            .collect()
     }
 }
 
