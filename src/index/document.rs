@@ -22,12 +22,6 @@ pub fn to_document(
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.path, file.path.to_string_lossy());
     doc.add_text(fields.title, &article.title);
-    doc.add_text(fields.body, &article.body);
-    if exact {
-        // Half the indexing cost again: opt-in (`analysis.exact`).
-        doc.add_text(fields.title_exact, &article.title);
-        doc.add_text(fields.body_exact, &article.body);
-    }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
         doc.add_text(fields.source_text, source);
@@ -47,17 +41,25 @@ pub fn to_document(
             DateTime::from_timestamp_secs(ts.timestamp().as_second()),
         );
     }
+    for facet in entities {
+        doc.add_facet(fields.entity, Facet::from(facet.as_str()));
+    }
+    doc.add_u64(fields.file_size, file.size);
+    doc.add_i64(fields.file_mtime, file.mtime_ns);
+    // The short fields end here: `stored::Head` stops reading at
+    // `file_hash`, so everything long must come after it.
+    doc.add_text(fields.file_hash, hash);
+    doc.add_text(fields.body, &article.body);
+    if exact {
+        // Half the indexing cost again: opt-in (`analysis.exact`).
+        doc.add_text(fields.title_exact, &article.title);
+        doc.add_text(fields.body_exact, &article.body);
+    }
     if !article.extras.is_empty() {
         doc.add_text(
             fields.extras,
             serde_json::Value::Object(article.extras.clone()).to_string(),
         );
     }
-    for facet in entities {
-        doc.add_facet(fields.entity, Facet::from(facet.as_str()));
-    }
-    doc.add_u64(fields.file_size, file.size);
-    doc.add_i64(fields.file_mtime, file.mtime_ns);
-    doc.add_text(fields.file_hash, hash);
     doc
 }

@@ -1,7 +1,7 @@
 //! The tantivy index: its [`schema`], how articles become documents
-//! ([`document`]), opening with checks ([`open`]), the record the index keeps
-//! of itself ([`stamp`]) and indexing runs ([`run`], [`summary`],
-//! [`progress`]).
+//! ([`document`]) and are read back ([`stored`]), opening with checks
+//! ([`open`]), the record the index keeps of itself ([`stamp`]) and indexing
+//! runs ([`run`], [`summary`], [`progress`]).
 
 pub mod document;
 pub mod known;
@@ -10,6 +10,7 @@ pub mod progress;
 pub mod run;
 pub mod schema;
 pub mod stamp;
+pub mod stored;
 pub mod summary;
 
 pub use open::ArticleIndex;

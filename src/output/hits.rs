@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::sanitize::{html, one_line};
 use super::style::Style;
@@ -75,19 +77,48 @@ pub fn highlighted_snippet(hit: &Hit, style: Style) -> String {
         .collect()
 }
 
-/// A hit as a JSON object, restricted to `fields` when given.
-pub fn hit_object(hit: &Hit, fields: Option<&[String]>) -> Value {
-    let value = serde_json::to_value(hit).unwrap_or(Value::Null);
-    match (fields, value) {
-        (Some(fields), Value::Object(map)) => {
-            let mut picked = Map::new();
-            for f in fields {
-                picked.insert(f.clone(), map.get(f).cloned().unwrap_or(Value::Null));
+/// A hit restricted to the `--fields` a user picked, in their order,
+/// serialized straight from the hit (an export writes millions of these).
+struct Picked<'a> {
+    hit: &'a Hit,
+    fields: &'a [String],
+}
+
+impl Serialize for Picked<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let h = self.hit;
+        let mut map = s.serialize_map(Some(self.fields.len()))?;
+        for f in self.fields {
+            let key = f.as_str();
+            match key {
+                "qid" => map.serialize_entry(key, &h.qid)?,
+                "rank" => map.serialize_entry(key, &h.rank)?,
+                "score" => map.serialize_entry(key, &h.score)?,
+                "id" => map.serialize_entry(key, &h.id)?,
+                "title" => map.serialize_entry(key, &h.title)?,
+                "date" => map.serialize_entry(key, &h.date)?,
+                "source" => map.serialize_entry(key, &h.source)?,
+                "translator" => map.serialize_entry(key, &h.translator)?,
+                "path" => map.serialize_entry(key, &h.path)?,
+                "url" => map.serialize_entry(key, &h.url)?,
+                "snippet" => map.serialize_entry(key, &h.snippet)?,
+                "highlights" => map.serialize_entry(key, &h.highlights)?,
+                "entities" => map.serialize_entry(key, &h.entities)?,
+                "explanation" => map.serialize_entry(key, &h.explanation)?,
+                // `check_fields` lets no other name through.
+                _ => map.serialize_entry(key, &())?,
             }
-            Value::Object(picked)
         }
-        (_, v) => v,
+        map.end()
     }
+}
+
+fn write_hit_json<W: Write>(out: &mut W, hit: &Hit, fields: Option<&[String]>) -> io::Result<()> {
+    match fields {
+        Some(fields) => serde_json::to_writer(out, &Picked { hit, fields })?,
+        None => serde_json::to_writer(out, hit)?,
+    }
+    Ok(())
 }
 
 fn explanation_line(hit: &Hit) -> String {
@@ -274,12 +305,12 @@ impl<W: Write> HitWriter<W> {
                 if self.in_query > 0 {
                     self.out.write_all(b",")?;
                 }
-                serde_json::to_writer(&mut self.out, &hit_object(hit, fields))?;
+                write_hit_json(&mut self.out, hit, fields)?;
                 self.in_query += 1;
                 Ok(())
             }
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, &hit_object(hit, fields))?;
+                write_hit_json(&mut self.out, hit, fields)?;
                 writeln!(self.out)
             }
             Format::Csv => {
@@ -370,5 +401,52 @@ impl<W: Write> HitWriter<W> {
             self.out.write_all(b"</body>\n</html>\n")?;
         }
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit() -> Hit {
+        Hit {
+            qid: None,
+            rank: 3,
+            score: Some(1.5),
+            id: "a.txt".into(),
+            title: "بغداد، \"اليوم\"".into(),
+            date: None,
+            source: Some("واع".into()),
+            translator: None,
+            path: "/x/a.txt".into(),
+            url: None,
+            snippet: "نص".into(),
+            highlights: vec![[0, 2]],
+            entities: vec!["baghdad".into()],
+            entity_names: vec!["بغداد".into()],
+            explanation: None,
+        }
+    }
+
+    #[test]
+    fn picked_fields_keep_the_users_order_and_the_full_values() {
+        let fields: Vec<String> = ["title", "qid", "rank", "date", "highlights", "source"]
+            .map(String::from)
+            .to_vec();
+        let mut out = Vec::new();
+        write_hit_json(&mut out, &hit(), Some(&fields)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            r#"{"title":"بغداد، \"اليوم\"","qid":null,"rank":3,"date":null,"highlights":[[0,2]],"source":"واع"}"#
+        );
+        // Every field serializes as it does in the whole hit.
+        let whole = serde_json::to_value(hit()).unwrap();
+        for f in HIT_FIELDS {
+            let mut out = Vec::new();
+            write_hit_json(&mut out, &hit(), Some(&[f.to_string()])).unwrap();
+            let one: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(one[f], whole.get(f).cloned().unwrap_or(Value::Null), "{f}");
+        }
     }
 }

@@ -10,11 +10,9 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, ExistsQuery, MoreLikeThisQuery, Occur,
     Query, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{
-    DateTime, DocAddress, DocSet, IndexReader, Order, Searcher, TantivyDocument, Term, TERMINATED,
-};
+use tantivy::{DateTime, DocAddress, DocSet, IndexReader, Order, Searcher, Term, TERMINATED};
 
 use super::compile::{self, Compiled, Compiler};
 use super::facets::{self, FacetCounts};
@@ -23,6 +21,7 @@ use super::{query, snippet, DateRange, SearchRequest, Sort};
 use crate::analysis::{analyzer, Stages};
 use crate::entities::{Entity, Gazetteer};
 use crate::error::{Error, Result};
+use crate::index::stored::{Head, Stored, Whole};
 use crate::index::ArticleIndex;
 
 /// An open index ready for queries. Searches see the last commit.
@@ -38,14 +37,12 @@ struct Prepared {
     compiled: Compiled,
 }
 
-fn text(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
+fn text<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
+    doc.text(field).map(str::to_string)
 }
 
-fn date_of(doc: &TantivyDocument, field: Field) -> Option<String> {
-    let dt = doc.get_first(field).and_then(|v| v.as_datetime())?;
+fn date_of<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
+    let dt = doc.date(field)?;
     let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
     Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
 }
@@ -209,15 +206,15 @@ impl Engine {
         let mut snippet_analyzer = analyzer(self.stages(req.exact));
         let mut hits = Vec::with_capacity(page.len());
         for (i, (score, addr)) in page.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let mut hit = self.hit(
-                &doc,
+            let mut hit = self.load_hit(
+                &searcher,
+                addr,
                 req.offset + i + 1,
                 score,
                 &prepared.compiled,
                 &mut snippet_analyzer,
                 req,
-            );
+            )?;
             if req.explain {
                 hit.explanation =
                     Some(self.explain(&searcher, &prepared, addr, score.unwrap_or(0.0))?);
@@ -305,34 +302,72 @@ impl Engine {
     }
 
     /// Every hit, streamed to `each` in order: index order without a sort
-    /// (memory bounded by one batch), else relevance or date order (the
+    /// (memory bounded by a few batches), else relevance or date order (the
     /// addresses of all hits are held, a few bytes each). Hits are built a
-    /// batch at a time on every core, then written in order. Returns the
-    /// number of hits.
+    /// batch at a time on every core while this thread writes the batch
+    /// before (writing is a quarter of the work). Returns the number of hits.
     pub fn export(
         &self,
         req: &SearchRequest,
         each: &mut dyn FnMut(Hit) -> std::io::Result<()>,
     ) -> Result<usize> {
-        /// Hits built in parallel before being written.
-        const BATCH: usize = 1024;
         let prepared = self.prepare(req)?;
         let searcher = self.reader.searcher();
+        // Two batches in flight: one being written, one being built.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Hit>>>(1);
+        std::thread::scope(|scope| {
+            let (prepared, searcher) = (&prepared, &searcher);
+            scope.spawn(move || {
+                let mut send = |hits: Result<Vec<Hit>>| tx.send(hits).is_ok();
+                if let Err(e) = self.build_export(req, prepared, searcher, &mut send) {
+                    send(Err(e));
+                }
+            });
+            let mut rank = 0;
+            // Returning early drops `rx`, which stops the builder at its
+            // next batch.
+            for hits in rx {
+                for mut hit in hits? {
+                    rank += 1;
+                    hit.rank = rank;
+                    each(hit).map_err(|e| Error::io("cannot write to standard output", e))?;
+                }
+            }
+            Ok(rank)
+        })
+    }
+
+    /// The builder half of [`export`](Self::export): hands each batch of
+    /// hits to `send`, stopping when it returns false (the writer is gone).
+    fn build_export(
+        &self,
+        req: &SearchRequest,
+        prepared: &Prepared,
+        searcher: &Searcher,
+        send: &mut dyn FnMut(Result<Vec<Hit>>) -> bool,
+    ) -> Result<()> {
+        /// Hits built in parallel at a time.
+        const BATCH: usize = 1024;
         let stages = self.stages(req.exact);
-        let mut rank = 0;
-        let mut flush = |batch: &mut Vec<(DocAddress, Option<f32>)>| -> Result<()> {
-            let hits = batch
+        let build = |batch: &[(DocAddress, Option<f32>)]| -> Result<Vec<Hit>> {
+            batch
                 .par_iter()
                 .map_init(
                     || analyzer(stages),
                     |snippet_analyzer, &(addr, score)| -> Result<Hit> {
-                        let doc: TantivyDocument = searcher.doc(addr)?;
-                        let mut hit =
-                            self.hit(&doc, 0, score, &prepared.compiled, snippet_analyzer, req);
+                        let mut hit = self.load_hit(
+                            searcher,
+                            addr,
+                            0,
+                            score,
+                            &prepared.compiled,
+                            snippet_analyzer,
+                            req,
+                        )?;
                         if req.explain {
                             hit.explanation = Some(self.explain(
-                                &searcher,
-                                &prepared,
+                                searcher,
+                                prepared,
                                 addr,
                                 score.unwrap_or(0.0),
                             )?);
@@ -340,21 +375,19 @@ impl Engine {
                         Ok(hit)
                     },
                 )
-                .collect::<Result<Vec<Hit>>>()?;
+                .collect()
+        };
+        let mut flush = |batch: &mut Vec<(DocAddress, Option<f32>)>| -> bool {
+            let going = batch.is_empty() || send(build(batch));
             batch.clear();
-            for mut hit in hits {
-                rank += 1;
-                hit.rank = rank;
-                each(hit).map_err(|e| Error::io("cannot write to standard output", e))?;
-            }
-            Ok(())
+            going
         };
         let mut batch: Vec<(DocAddress, Option<f32>)> = Vec::with_capacity(BATCH);
         match req.sort {
             None => {
                 let weight = prepared
                     .query
-                    .weight(EnableScoring::disabled_from_searcher(&searcher))?;
+                    .weight(EnableScoring::disabled_from_searcher(searcher))?;
                 for (ord, segment) in searcher.segment_readers().iter().enumerate() {
                     let alive = segment.alive_bitset();
                     let mut docs = weight.scorer(segment, 1.0)?;
@@ -362,8 +395,8 @@ impl Engine {
                     while doc != TERMINATED {
                         if alive.is_none_or(|a| a.is_alive(doc)) {
                             batch.push((DocAddress::new(ord as u32, doc), None));
-                            if batch.len() == BATCH {
-                                flush(&mut batch)?;
+                            if batch.len() == BATCH && !flush(&mut batch) {
+                                return Ok(());
                             }
                         }
                         doc = docs.advance();
@@ -378,20 +411,24 @@ impl Engine {
                 )?;
                 for chunk in top.chunks(BATCH) {
                     batch.extend(chunk.iter().map(|&(score, addr)| (addr, Some(score))));
-                    flush(&mut batch)?;
+                    if !flush(&mut batch) {
+                        return Ok(());
+                    }
                 }
             }
             Some(sort) => {
                 let total = searcher.search(&*prepared.query, &Count)?;
-                let addrs = self.by_date(&searcher, &*prepared.query, sort, 0, total.max(1))?;
+                let addrs = self.by_date(searcher, &*prepared.query, sort, 0, total.max(1))?;
                 for chunk in addrs.chunks(BATCH) {
                     batch.extend(chunk.iter().map(|&addr| (addr, None)));
-                    flush(&mut batch)?;
+                    if !flush(&mut batch) {
+                        return Ok(());
+                    }
                 }
             }
         }
-        flush(&mut batch)?;
-        Ok(rank)
+        flush(&mut batch);
+        Ok(())
     }
 
     fn explain(
@@ -417,9 +454,30 @@ impl Engine {
         Ok(Explanation { score, matches })
     }
 
-    fn hit(
+    /// The hit for `addr`, reading the body only when a snippet needs it.
+    #[allow(clippy::too_many_arguments)]
+    fn load_hit(
         &self,
-        doc: &TantivyDocument,
+        searcher: &Searcher,
+        addr: DocAddress,
+        rank: usize,
+        score: Option<f32>,
+        compiled: &Compiled,
+        analyzer: &mut TextAnalyzer,
+        req: &SearchRequest,
+    ) -> Result<Hit> {
+        Ok(if req.snippets {
+            let doc: Whole = searcher.doc(addr)?;
+            self.hit(&doc, rank, score, compiled, analyzer, req)
+        } else {
+            let doc: Head = searcher.doc(addr)?;
+            self.hit(&doc, rank, score, compiled, analyzer, req)
+        })
+    }
+
+    fn hit<const W: bool>(
+        &self,
+        doc: &Stored<W>,
         rank: usize,
         score: Option<f32>,
         compiled: &Compiled,
@@ -429,8 +487,7 @@ impl Engine {
         let f = &self.index.fields;
         let title = text(doc, f.title).unwrap_or_default();
         let entities: Vec<&Entity> = doc
-            .get_all(f.entity)
-            .filter_map(|v| v.as_facet())
+            .facets(f.entity)
             .filter_map(|path| self.gazetteer.by_facet(path))
             .collect();
         let snip = if req.snippets {
@@ -475,7 +532,7 @@ impl Engine {
     pub fn article(&self, id: &str) -> Result<StoredArticle> {
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
-        let doc: TantivyDocument = searcher.doc(self.address_of(&searcher, id)?)?;
+        let doc: Whole = searcher.doc(self.address_of(&searcher, id)?)?;
         let extras = text(&doc, f.extras)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -500,7 +557,7 @@ impl Engine {
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
         let addr = self.address_of(&searcher, id)?;
-        let doc: TantivyDocument = searcher.doc(addr)?;
+        let doc: Whole = searcher.doc(addr)?;
         let field_text = |field| vec![OwnedValue::Str(text(&doc, field).unwrap_or_default())];
         let mlt = MoreLikeThisQuery::builder()
             .with_min_doc_frequency(1)
@@ -537,15 +594,15 @@ impl Engine {
         let mut snippet_analyzer = analyzer(self.stages(false));
         let mut hits = Vec::new();
         for (i, (score, a)) in top.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(a)?;
-            hits.push(self.hit(
-                &doc,
+            hits.push(self.load_hit(
+                &searcher,
+                a,
                 req.offset + i + 1,
                 Some(score),
                 &compiled,
                 &mut snippet_analyzer,
                 req,
-            ));
+            )?);
         }
         Ok(Results {
             query: format!("similar:{id}"),

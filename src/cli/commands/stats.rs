@@ -4,13 +4,12 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use serde::Serialize;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 use super::super::args::StatsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::error::{Error, Result};
+use crate::index::stored::Head;
 use crate::index::{ArticleIndex, Summary};
 use crate::output::Format;
 
@@ -52,8 +51,8 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
             .get_store_reader(64)
             .map_err(|e| Error::io("cannot read the index's document store", e))?;
         for doc_id in segment.doc_ids_alive() {
-            let doc: TantivyDocument = store.get(doc_id)?;
-            if let Some(p) = doc.get_first(index.fields.path).and_then(|v| v.as_str()) {
+            let doc: Head = store.get(doc_id)?;
+            if let Some(p) = doc.text(index.fields.path) {
                 files.insert(p.to_string());
             }
         }
