@@ -1,6 +1,7 @@
 //! Search latency for benchmarks: runs every query of a file (one per line)
 //! against an index in one warm process, top 10 with snippets, and prints
 //! p50, p95 and p99. `cargo run --release --example search-latency -- INDEX QUERIES`;
+//! with `NOSNIP=1`, without snippets (to see what they cost);
 //! with `SLOWEST=1` set, also the twelve slowest queries and their match counts.
 
 use std::sync::Arc;
@@ -40,7 +41,7 @@ fn main() {
         include_undated: false,
         sort: None,
         snippet_chars: 200,
-        snippets: true,
+        snippets: std::env::var_os("NOSNIP").is_none(),
         explain: false,
         entities: Vec::new(),
         facets: None,

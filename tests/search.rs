@@ -352,3 +352,69 @@ fn exact_search_needs_exact_copies_and_then_matches_one_form() {
         }
     }
 }
+
+/// An index built in two runs has two segments, searched on every core;
+/// its hits and scores are those of the index built in one.
+#[test]
+fn several_segments_rank_like_one() {
+    let one = Indexed::sample();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    let index = dir.path().join("idx");
+    let files: Vec<_> = walkdir::WalkDir::new(sample_corpus())
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let run = || {
+        let out = fahras()
+            .args(["index", "-q", "--index"])
+            .arg(&index)
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    for (pass, half) in [0, 1].into_iter().zip([true, false]) {
+        for (i, f) in files.iter().enumerate() {
+            if (i % 2 == 0) == half || pass == 1 {
+                let to = root.join(f.strip_prefix(sample_corpus()).unwrap());
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(f, to).unwrap();
+            }
+        }
+        run();
+    }
+    let two = Indexed {
+        dir,
+        index,
+        output: one.output.clone(),
+    };
+    let stats: serde_json::Value = serde_json::from_slice(
+        &two.cmd(&["stats", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(stats["segments"].as_u64().unwrap() > 1, "{stats}");
+    for query in ["العراق", "خارطة طريق", "القوات الأمريكية", "*"] {
+        let hits = |ix: &Indexed| {
+            let out = ix
+                .cmd(&["search", query, "--format", "json", "-n", "100"])
+                .output()
+                .unwrap();
+            let r: Results = serde_json::from_slice(&out.stdout).unwrap();
+            let mut hits: Vec<(String, String)> = r
+                .hits
+                .into_iter()
+                .map(|h| (format!("{:.4}", h.score.unwrap()), h.id))
+                .collect();
+            // Equal scores may come in another order.
+            hits.sort();
+            (r.total, hits)
+        };
+        assert_eq!(hits(&one), hits(&two), "{query}");
+    }
+}

@@ -58,7 +58,13 @@ fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
 impl Engine {
     /// `gazetteer` resolves entity names in queries and names entities in
     /// hits; it should be the one the index was built with.
-    pub fn open(index: ArticleIndex, gazetteer: Arc<Gazetteer>) -> Result<Engine> {
+    pub fn open(mut index: ArticleIndex, gazetteer: Arc<Gazetteer>) -> Result<Engine> {
+        // A query over several segments searches them on every core: a
+        // query matching most of a large archive takes half the time. The
+        // reader keeps the executor it was made with, so this comes first.
+        if index.index.searchable_segment_ids()?.len() > 1 {
+            index.index.set_default_multithread_executor()?;
+        }
         let reader = index.reader()?;
         Ok(Engine {
             index,
@@ -203,24 +209,28 @@ impl Engine {
                     .collect::<Result<_>>()?
             }
         };
-        let mut snippet_analyzer = analyzer(self.stages(req.exact));
-        let mut hits = Vec::with_capacity(page.len());
-        for (i, (score, addr)) in page.into_iter().enumerate() {
-            let mut hit = self.load_hit(
-                &searcher,
-                addr,
-                req.offset + i + 1,
-                score,
-                &prepared.compiled,
-                &mut snippet_analyzer,
-                req,
-            )?;
-            if req.explain {
-                hit.explanation =
-                    Some(self.explain(&searcher, &prepared, addr, score.unwrap_or(0.0))?);
-            }
-            hits.push(hit);
-        }
+        // Hits are made on the search's own threads, already awake; each
+        // snippet reads and analyzes a whole body.
+        let stages = self.stages(req.exact);
+        let hits = searcher
+            .index()
+            .search_executor()
+            .map(
+                |(i, (score, addr))| -> tantivy::Result<Result<Hit>> {
+                    Ok(self.page_hit(
+                        &searcher,
+                        &prepared,
+                        addr,
+                        req.offset + i + 1,
+                        score,
+                        &mut analyzer(stages),
+                        req,
+                    ))
+                },
+                page.into_iter().enumerate(),
+            )?
+            .into_iter()
+            .collect::<Result<Vec<Hit>>>()?;
         Ok(Results {
             query: req.query.clone(),
             total,
@@ -354,25 +364,8 @@ impl Engine {
                 .par_iter()
                 .map_init(
                     || analyzer(stages),
-                    |snippet_analyzer, &(addr, score)| -> Result<Hit> {
-                        let mut hit = self.load_hit(
-                            searcher,
-                            addr,
-                            0,
-                            score,
-                            &prepared.compiled,
-                            snippet_analyzer,
-                            req,
-                        )?;
-                        if req.explain {
-                            hit.explanation = Some(self.explain(
-                                searcher,
-                                prepared,
-                                addr,
-                                score.unwrap_or(0.0),
-                            )?);
-                        }
-                        Ok(hit)
+                    |snippet_analyzer, &(addr, score)| {
+                        self.page_hit(searcher, prepared, addr, 0, score, snippet_analyzer, req)
                     },
                 )
                 .collect()
@@ -452,6 +445,33 @@ impl Engine {
             }
         }
         Ok(Explanation { score, matches })
+    }
+
+    /// One hit of a page or an export, explained when asked.
+    #[allow(clippy::too_many_arguments)]
+    fn page_hit(
+        &self,
+        searcher: &Searcher,
+        prepared: &Prepared,
+        addr: DocAddress,
+        rank: usize,
+        score: Option<f32>,
+        analyzer: &mut TextAnalyzer,
+        req: &SearchRequest,
+    ) -> Result<Hit> {
+        let mut hit = self.load_hit(
+            searcher,
+            addr,
+            rank,
+            score,
+            &prepared.compiled,
+            analyzer,
+            req,
+        )?;
+        if req.explain {
+            hit.explanation = Some(self.explain(searcher, prepared, addr, score.unwrap_or(0.0))?);
+        }
+        Ok(hit)
     }
 
     /// The hit for `addr`, reading the body only when a snippet needs it.
