@@ -12,6 +12,10 @@ use fahras::entities::Gazetteer;
 use fahras::index::ArticleIndex;
 use fahras::search::{Engine, SearchRequest};
 
+// The allocator the fahras binary uses, so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let (index, queries) = match argv.as_slice() {
