@@ -11,6 +11,11 @@ use rayon::prelude::*;
 use tantivy::schema::{Schema, STORED, STRING, TEXT};
 use tantivy::{doc, Index, IndexWriter};
 
+// The allocator the fahras binary uses, so the ratio measures the analysis
+// and not the allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let (archive, index_dir) = match argv.as_slice() {
