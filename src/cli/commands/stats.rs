@@ -1,6 +1,5 @@
 //! `fahras stats`: what the index holds and how the last run went.
 
-use std::collections::HashSet;
 use std::io::Write;
 
 use serde::Serialize;
@@ -9,7 +8,7 @@ use super::super::args::StatsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::error::{Error, Result};
-use crate::index::stored::Head;
+use crate::index::known;
 use crate::index::{ArticleIndex, Summary};
 use crate::output::Format;
 
@@ -43,20 +42,8 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
     let index = ArticleIndex::open(&settings.index_path)?;
     let reader = index.reader()?;
     let searcher = reader.searcher();
-    // Distinct files: read the stored paths. Cheap next to a search over
-    // the whole archive, and exact.
-    let mut files = HashSet::new();
-    for segment in searcher.segment_readers() {
-        let store = segment
-            .get_store_reader(64)
-            .map_err(|e| Error::io("cannot read the index's document store", e))?;
-        for doc_id in segment.doc_ids_alive() {
-            let doc: Head = store.get(doc_id)?;
-            if let Some(p) = doc.text(index.fields.path) {
-                files.insert(p.to_string());
-            }
-        }
-    }
+    // Distinct files: the path column the incremental runs read too.
+    let files = known::read(&searcher)?;
     let stats = Stats {
         index: settings.index_path.display().to_string(),
         articles: searcher.num_docs(),
