@@ -49,10 +49,15 @@ pub fn to_document(
     // The short fields end here: `stored::Head` stops reading at
     // `file_hash`, so everything long must come after it.
     doc.add_text(fields.file_hash, hash);
+    // The headline is indexed as part of the text too (a word of it is a
+    // word of the article), and the body stored apart from what is indexed.
+    doc.add_text(fields.body, &article.title);
     doc.add_text(fields.body, &article.body);
+    doc.add_text(fields.body_text, &article.body);
     if exact {
         // Half the indexing cost again: opt-in (`analysis.exact`).
         doc.add_text(fields.title_exact, &article.title);
+        doc.add_text(fields.body_exact, &article.title);
         doc.add_text(fields.body_exact, &article.body);
     }
     if !article.extras.is_empty() {

@@ -9,7 +9,7 @@ use crate::analysis::{ARABIC, ARABIC_EXACT};
 
 /// Bumped whenever the fields below change; an index of another format is
 /// rebuilt by the next `fahras index`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 use crate::error::{Error, Result};
 
 /// Handles to every field, looked up once per open.
@@ -18,7 +18,11 @@ pub struct Fields {
     pub id: Field,
     pub path: Field,
     pub title: Field,
+    /// Indexed only: the headline and the body, so that a word of the
+    /// headline counts as a word of the article (ARCD MRR@10 0.833 -> 0.844).
     pub body: Field,
+    /// Stored only: the body as written, for snippets and `show`.
+    pub body_text: Field,
     pub title_exact: Field,
     pub body_exact: Field,
     pub source: Field,
@@ -51,7 +55,7 @@ pub fn build() -> Schema {
     b.add_text_field("id", STRING | STORED);
     b.add_text_field("path", STRING | STORED | FAST);
     b.add_text_field("title", analyzed(ARABIC, true));
-    b.add_text_field("body", analyzed(ARABIC, true));
+    b.add_text_field("body", analyzed(ARABIC, false));
     b.add_text_field("title_exact", analyzed(ARABIC_EXACT, false));
     b.add_text_field("body_exact", analyzed(ARABIC_EXACT, false));
     b.add_text_field("source", STRING | STORED | FAST);
@@ -75,6 +79,7 @@ pub fn build() -> Schema {
         NumericOptions::default().set_stored().set_fast(),
     );
     b.add_text_field("file_hash", STRING | STORED | FAST);
+    b.add_text_field("body_text", STORED);
     b.build()
 }
 
@@ -92,6 +97,7 @@ impl Fields {
             path: f("path")?,
             title: f("title")?,
             body: f("body")?,
+            body_text: f("body_text")?,
             title_exact: f("title_exact")?,
             body_exact: f("body_exact")?,
             source: f("source")?,

@@ -511,7 +511,7 @@ impl Engine {
             .filter_map(|path| self.gazetteer.by_facet(path))
             .collect();
         let snip = if req.snippets {
-            let body = text(doc, f.body).unwrap_or_default();
+            let body = text(doc, f.body_text).unwrap_or_default();
             snippet::best(analyzer, &body, &compiled.highlight, req.snippet_chars)
                 .or_else(|| snippet::best(analyzer, &title, &compiled.highlight, req.snippet_chars))
                 .unwrap_or_else(|| snippet::lead(&body, req.snippet_chars))
@@ -565,7 +565,7 @@ impl Engine {
             author: text(&doc, f.author),
             url: text(&doc, f.url),
             path: text(&doc, f.path).unwrap_or_default(),
-            body: text(&doc, f.body).unwrap_or_default(),
+            body: text(&doc, f.body_text).unwrap_or_default(),
             extras,
         })
     }
@@ -586,7 +586,7 @@ impl Engine {
             .with_min_word_length(2)
             .with_document_fields(vec![
                 (f.title, field_text(f.title)),
-                (f.body, field_text(f.body)),
+                (f.body, field_text(f.body_text)),
             ]);
         let not_itself: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_text(f.id, id),
