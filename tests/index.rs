@@ -143,3 +143,58 @@ fn a_config_file_sets_paths_and_a_bad_one_is_an_error() {
     assert!(stderr(&bad).contains("fahras.toml"), "{}", stderr(&bad));
     assert!(stderr(&bad).contains("limt"));
 }
+
+/// A file the indexing user may not read is skipped and named; the rest of
+/// the archive is indexed. Under root, which reads any file, the run is
+/// made as `nobody` so the test can fail.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_skipped_and_named() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    use std::path::Path;
+
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    mode(dir.path(), 0o777);
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    mode(&archive, 0o755);
+    let seed = sample_corpus().join("2024/07/23/us-iraq-roadmap.txt");
+    for name in ["open.txt", "locked.txt"] {
+        std::fs::copy(&seed, archive.join(name)).unwrap();
+        mode(&archive.join(name), 0o644);
+    }
+    mode(&archive.join("locked.txt"), 0o000);
+
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fahras"));
+    cmd.env_remove("FAHRAS_INDEX")
+        .current_dir(dir.path())
+        .args(["index", "--json", "--index"])
+        .arg(dir.path().join("idx"))
+        .arg(&archive);
+    if std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
+        cmd.uid(65534).gid(65534);
+    }
+    let out = match cmd.output() {
+        Ok(out) => out,
+        // A root without the right to change user cannot make the case.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            eprintln!("skipped: cannot run as an unprivileged user: {e}");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s: Summary = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((s.files_added, s.files_skipped), (1, 1), "{:?}", s.skipped);
+    assert!(s.skipped[0].path.ends_with("locked.txt"), "{:?}", s.skipped);
+    assert!(
+        s.skipped[0].reason.contains("ermission denied"),
+        "{:?}",
+        s.skipped
+    );
+    assert!(stderr(&out).contains("locked.txt"), "{}", stderr(&out));
+}
