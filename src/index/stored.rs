@@ -2,14 +2,14 @@
 //!
 //! tantivy's document store keeps a document's fields in the order they
 //! were added, and [`to_document`](super::document::to_document) adds the
-//! short fields first and the body last, with `file_hash` closing the short
-//! ones. A hit list needs only those, so [`Head`] stops reading at
-//! `file_hash`: the body — nearly all of a document's bytes — is never
-//! copied or checked as UTF-8. That was most of the time an `--all` export
-//! spent per hit. [`Whole`] reads everything, for snippets and `show`.
-//!
-//! An index written before this order still reads correctly, only without
-//! the saving: fields met before `file_hash` are kept, whatever they are.
+//! short fields first, closed by `file_hash`, and the stored body
+//! (`body_text`) and extras after it. A hit list needs only the short
+//! fields, so [`Head`] stops reading at `file_hash`: the body — nearly all
+//! of a document's bytes — is never copied or checked as UTF-8. That was
+//! most of the time an `--all` export spent per hit. [`Whole`] reads
+//! everything, for snippets and `show`. Should a document ever hold its
+//! fields in another order, [`Head`] still returns every field it meets
+//! before `file_hash`: slower, never wrong.
 
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::schema::{Field, OwnedValue};
