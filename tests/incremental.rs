@@ -71,15 +71,7 @@ fn ids_of(ix: &Indexed) -> BTreeSet<String> {
         .output()
         .unwrap();
     assert!(out.status.code().unwrap() < 2, "{}", stderr(&out));
-    stdout(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
+    jsonl_ids(&out).into_iter().collect()
 }
 
 /// Sets a file's modification time without changing its content.

@@ -15,6 +15,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
+use super::neighbours::{augment_variants, one_edit, Vocabulary, MIN_LETTERS};
 use super::query::{DateRange, FieldName, Node, QueryError};
 use crate::analysis::{analyze, analyzer, Stages};
 use crate::entities::resolve::resolve;
@@ -33,12 +34,34 @@ pub const TITLE_BOOST: f32 = 0.4;
 /// form ranks the one the user wrote first. +0.008 MRR@10 on ARCD.
 pub const SURFACE_BOOST: f32 = 0.3;
 
+/// Weight of the neighbours searched in place of a word that occurs in no
+/// article, against the word itself: they are guesses. On ARCD, where
+/// questions are typed with typos, 0.5 ranked best (0.3: -0.002, 0.7:
+/// level); see docs/analysis.md.
+pub const NEIGHBOUR_BOOST: f32 = 0.5;
+
 /// What one query word became, for `--show-query`.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct AnalyzedWord {
     pub word: String,
     /// Empty when every token was a stopword.
     pub terms: Vec<String>,
+    /// The index terms one letter away that were searched instead, when the
+    /// word's own term occurs in no article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<String>,
+}
+
+/// What the re-ranking of the first hits looks for beyond the query's own
+/// matches (see [`super::rescore`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RescorePlan {
+    /// The terms of the query's positive one-term words, in query order:
+    /// neighbours in this list are looked for near each other.
+    pub sequence: Vec<String>,
+    /// Words derived from the same root as a query term, each with the term
+    /// it comes from, that occur in the index.
+    pub variants: Vec<(String, String)>,
 }
 
 pub struct Compiled {
@@ -48,6 +71,7 @@ pub struct Compiled {
     pub words: Vec<AnalyzedWord>,
     /// Every scoring term or phrase, per field, for `--explain`.
     pub leaves: Vec<Leaf>,
+    pub rescore: RescorePlan,
 }
 
 /// One term or phrase searched in one field.
@@ -69,9 +93,12 @@ pub struct Compiler<'a> {
     surface: TextAnalyzer,
     exact: bool,
     query: &'a str,
+    /// The terms of the body field, to look past words it does not hold.
+    vocabulary: Option<&'a dyn Vocabulary>,
     highlight: HashSet<String>,
     words: Vec<AnalyzedWord>,
     leaves: Vec<Leaf>,
+    rescore: RescorePlan,
 }
 
 impl<'a> Compiler<'a> {
@@ -103,10 +130,20 @@ impl<'a> Compiler<'a> {
             }),
             exact,
             query,
+            vocabulary: None,
             highlight: HashSet::new(),
             words: Vec::new(),
             leaves: Vec::new(),
+            rescore: RescorePlan::default(),
         }
+    }
+
+    /// Lets the compiler see which terms the index holds: a word that
+    /// occurs in no article is searched as its neighbours, and the
+    /// re-ranking plan lists the query terms' derived forms.
+    pub fn with_vocabulary(mut self, vocabulary: &'a dyn Vocabulary) -> Self {
+        self.vocabulary = Some(vocabulary);
+        self
     }
 
     /// Compiles `node`. A query whose every word is a stopword matches
@@ -120,6 +157,7 @@ impl<'a> Compiler<'a> {
             highlight: self.highlight,
             words: self.words,
             leaves: self.leaves,
+            rescore: self.rescore,
         })
     }
 
@@ -171,13 +209,13 @@ impl<'a> Compiler<'a> {
 
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>, QueryError> {
         match node {
-            Node::Word { field, text, at } => self.words_query(*field, text, 0, *at, negated),
+            Node::Word { field, text, at } => self.words_query(*field, text, None, *at, negated),
             Node::Phrase {
                 field,
                 text,
                 slop,
                 at,
-            } => self.words_query(*field, text, *slop, *at, negated),
+            } => self.words_query(*field, text, Some(*slop), *at, negated),
             Node::Date(range) => Ok(Some(date_query(self.fields.date, range))),
             Node::All => Ok(Some(Box::new(AllQuery))),
             Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|q| {
@@ -223,10 +261,13 @@ impl<'a> Compiler<'a> {
         &mut self,
         field: Option<FieldName>,
         text: &str,
-        slop: u32,
+        // `Some` for a quoted phrase (even of one word): words exactly as
+        // given, nothing guessed.
+        phrase: Option<u32>,
         at: usize,
         negated: bool,
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
+        let slop = phrase.unwrap_or(0);
         if field == Some(FieldName::Entity) {
             let entity = resolve(self.gazetteer, text).map_err(|message| QueryError {
                 query: self.query.to_string(),
@@ -236,13 +277,40 @@ impl<'a> Compiler<'a> {
             return Ok(Some(entity_query(self.fields, &entity.facet())));
         }
         let tokens = analyze(&mut self.analyzer, text);
-        self.words.push(AnalyzedWord {
+        let mut word = AnalyzedWord {
             word: text.to_string(),
             terms: tokens.iter().map(|t| t.term.clone()).collect(),
-        });
+            neighbours: Vec::new(),
+        };
         if tokens.is_empty() {
+            self.words.push(word);
             return Ok(None);
         }
+        // Only a positive, unquoted word of the article's text looks past
+        // itself; `--exact` and quotes ask for what was typed.
+        let plain = tokens.len() == 1
+            && phrase.is_none()
+            && !negated
+            && !self.exact
+            && matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body));
+        if let (true, Some(vocab)) = (plain, self.vocabulary) {
+            let term = &tokens[0].term;
+            if vocab.doc_freq(term) == 0 {
+                word.neighbours = vocab.present(self.misspelt(text, term));
+            } else {
+                self.rescore.sequence.push(term.clone());
+                let variants = vocab.present(augment_variants(term));
+                self.rescore
+                    .variants
+                    .extend(variants.into_iter().map(|v| (v, term.clone())));
+            }
+        }
+        if !word.neighbours.is_empty() {
+            let query = self.neighbours_query(field, &word.neighbours);
+            self.words.push(word);
+            return Ok(Some(query));
+        }
+        self.words.push(word);
         if !negated && field != Some(FieldName::Source) {
             self.highlight.extend(tokens.iter().map(|t| t.term.clone()));
         }
@@ -283,6 +351,53 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(boolean(per_field))
+    }
+
+    /// The terms of the words one edit from `text` as typed (normalized,
+    /// unstemmed): a typo is in the word, not its stem (`مفاوضاط` is one
+    /// letter from `مفاوضات`, whose stem `مفاوض` is far from `مفاوضاط`).
+    fn misspelt(&mut self, text: &str, term: &str) -> Vec<String> {
+        let surface = analyze(&mut self.surface, text);
+        let [word] = surface.as_slice() else {
+            return Vec::new();
+        };
+        let mut terms: Vec<String> = one_edit(&word.term)
+            .iter()
+            .filter_map(
+                |candidate| match analyze(&mut self.analyzer, candidate).as_slice() {
+                    [t] if t.term != term && t.term.chars().count() >= MIN_LETTERS => {
+                        Some(t.term.clone())
+                    }
+                    _ => None,
+                },
+            )
+            .collect();
+        terms.sort();
+        terms.dedup();
+        terms
+    }
+
+    /// Any of `neighbours`, in the word's fields, weighed down by
+    /// [`NEIGHBOUR_BOOST`].
+    fn neighbours_query(
+        &mut self,
+        field: Option<FieldName>,
+        neighbours: &[String],
+    ) -> Box<dyn Query> {
+        self.highlight.extend(neighbours.iter().cloned());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (f, boost) in self.text_fields(field) {
+            for n in neighbours {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, n),
+                    IndexRecordOption::WithFreqs,
+                ));
+                let boost = boost * NEIGHBOUR_BOOST;
+                self.leaf(f, n.clone(), boost, q.as_ref(), false);
+                clauses.push((Occur::Should, boosted(q, boost)));
+            }
+        }
+        boolean(clauses).unwrap_or_else(|| Box::new(EmptyQuery))
     }
 }
 

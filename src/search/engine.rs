@@ -1,6 +1,7 @@
 //! Runs searches on an open index: a ranked page of hits, every hit for
 //! export, more-like-this, and whole stored articles.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,9 +15,11 @@ use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, DocAddress, DocSet, IndexReader, Order, Searcher, Term, TERMINATED};
 
-use super::compile::{self, Compiled, Compiler};
+use super::compile::{self, AnalyzedWord, Compiled, Compiler};
 use super::facets::{self, FacetCounts};
 use super::hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
+use super::neighbours::FieldVocabulary;
+use super::rescore::{self, Bonuses, Rescorer};
 use super::{query, snippet, DateRange, SearchRequest, Sort};
 use crate::analysis::{analyzer, Stages};
 use crate::entities::{Entity, Gazetteer};
@@ -31,10 +34,20 @@ pub struct Engine {
     gazetteer: Arc<Gazetteer>,
 }
 
+/// What an export reports besides its hits.
+pub struct Exported {
+    /// The number of hits written.
+    pub total: usize,
+    /// What each query word became.
+    pub analyzed: Vec<AnalyzedWord>,
+}
+
 /// A request turned into a tantivy query, with what rendering needs.
 struct Prepared {
     query: Box<dyn Query>,
     compiled: Compiled,
+    /// What the re-ranking of the first hits added to each, by address.
+    bonuses: HashMap<DocAddress, Bonuses>,
 }
 
 fn text<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
@@ -143,7 +156,7 @@ impl Engine {
         clauses
     }
 
-    fn prepare(&self, req: &SearchRequest) -> Result<Prepared> {
+    fn prepare(&self, req: &SearchRequest, searcher: &Searcher) -> Result<Prepared> {
         let node = query::parse(&req.query, req.operator)?;
         if req.exact && !self.index.stamp.exact_fields {
             return Err(Error::Usage(format!(
@@ -151,6 +164,7 @@ impl Engine {
                 self.index.path.display()
             )));
         }
+        let vocabulary = FieldVocabulary::new(searcher, self.index.fields.body)?;
         let compiled = Compiler::new(
             &self.index.fields,
             &self.gazetteer,
@@ -159,6 +173,7 @@ impl Engine {
             &req.query,
         )
         .with_surface_bonus(self.index.stamp.exact_fields)
+        .with_vocabulary(&vocabulary)
         .compile(&node)?;
         let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
         clauses.extend(self.filters(req));
@@ -167,16 +182,33 @@ impl Engine {
         } else {
             and(clauses)
         };
-        Ok(Prepared { query, compiled })
+        Ok(Prepared {
+            query,
+            compiled,
+            bonuses: HashMap::new(),
+        })
+    }
+
+    /// Re-ranks the first hits of a relevance ranking (see
+    /// [`rescore`](super::rescore)), keeping what each got for `--explain`.
+    fn rescore(
+        &self,
+        searcher: &Searcher,
+        prepared: &mut Prepared,
+        ranked: &mut [(f32, DocAddress)],
+    ) -> Result<()> {
+        let plan = &prepared.compiled.rescore;
+        prepared.bonuses = Rescorer::new(searcher, self.index.fields.body, plan).rescore(ranked)?;
+        Ok(())
     }
 
     /// A ranked page of hits: `limit` hits after `offset`.
     pub fn search(&self, req: &SearchRequest) -> Result<Results> {
-        let prepared = self.prepare(req)?;
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(req.limit.max(1))
-            .and_offset(req.offset)
-            .order_by_score();
+        let mut prepared = self.prepare(req, &searcher)?;
+        // The whole re-ranked window, so that every page cuts the same list.
+        let end = req.offset + req.limit.max(1);
+        let top = TopDocs::with_limit(end.max(rescore::WINDOW)).order_by_score();
         // Hits, their number and their facets in one pass over the matches.
         let (ranked, total, facets) = match req.facets {
             Some(n) => {
@@ -193,7 +225,16 @@ impl Engine {
             }
         };
         let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
-            Sort::Relevance => ranked.into_iter().map(|(s, a)| (Some(s), a)).collect(),
+            Sort::Relevance => {
+                let mut ranked = ranked;
+                self.rescore(&searcher, &mut prepared, &mut ranked)?;
+                ranked
+                    .into_iter()
+                    .skip(req.offset)
+                    .take(req.limit.max(1))
+                    .map(|(s, a)| (Some(s), a))
+                    .collect()
+            }
             sort => {
                 let addrs = self.by_date(
                     &searcher,
@@ -248,8 +289,8 @@ impl Engine {
         kind: Option<&str>,
         top: usize,
     ) -> Result<FacetCounts> {
-        let prepared = self.prepare(req)?;
         let searcher = self.reader.searcher();
+        let prepared = self.prepare(req, &searcher)?;
         let (total, counts) = searcher.search(
             &*prepared.query,
             &(Count, facets::collector(&self.gazetteer, kind)),
@@ -315,21 +356,30 @@ impl Engine {
     /// (memory bounded by a few batches), else relevance or date order (the
     /// addresses of all hits are held, a few bytes each). Hits are built a
     /// batch at a time on every core while this thread writes the batch
-    /// before (writing is a quarter of the work). Returns the number of hits.
+    /// before (writing is a quarter of the work).
     pub fn export(
         &self,
         req: &SearchRequest,
         each: &mut dyn FnMut(Hit) -> std::io::Result<()>,
-    ) -> Result<usize> {
-        let prepared = self.prepare(req)?;
+    ) -> Result<Exported> {
         let searcher = self.reader.searcher();
+        let mut prepared = self.prepare(req, &searcher)?;
+        let mut ranked = Vec::new();
+        if req.sort == Some(Sort::Relevance) {
+            let total = searcher.search(&*prepared.query, &Count)?;
+            ranked = searcher.search(
+                &*prepared.query,
+                &TopDocs::with_limit(total.max(1)).order_by_score(),
+            )?;
+            self.rescore(&searcher, &mut prepared, &mut ranked)?;
+        }
         // Two batches in flight: one being written, one being built.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Hit>>>(1);
         std::thread::scope(|scope| {
             let (prepared, searcher) = (&prepared, &searcher);
             scope.spawn(move || {
                 let mut send = |hits: Result<Vec<Hit>>| tx.send(hits).is_ok();
-                if let Err(e) = self.build_export(req, prepared, searcher, &mut send) {
+                if let Err(e) = self.build_export(req, prepared, searcher, &ranked, &mut send) {
                     send(Err(e));
                 }
             });
@@ -343,7 +393,10 @@ impl Engine {
                     each(hit).map_err(|e| Error::io("cannot write to standard output", e))?;
                 }
             }
-            Ok(rank)
+            Ok(Exported {
+                total: rank,
+                analyzed: prepared.compiled.words.clone(),
+            })
         })
     }
 
@@ -354,6 +407,7 @@ impl Engine {
         req: &SearchRequest,
         prepared: &Prepared,
         searcher: &Searcher,
+        ranked: &[(f32, DocAddress)],
         send: &mut dyn FnMut(Result<Vec<Hit>>) -> bool,
     ) -> Result<()> {
         /// Hits built in parallel at a time.
@@ -397,12 +451,7 @@ impl Engine {
                 }
             }
             Some(Sort::Relevance) => {
-                let total = searcher.search(&*prepared.query, &Count)?;
-                let top = searcher.search(
-                    &*prepared.query,
-                    &TopDocs::with_limit(total.max(1)).order_by_score(),
-                )?;
-                for chunk in top.chunks(BATCH) {
+                for chunk in ranked.chunks(BATCH) {
                     batch.extend(chunk.iter().map(|&(score, addr)| (addr, Some(score))));
                     if !flush(&mut batch) {
                         return Ok(());
@@ -443,6 +492,9 @@ impl Engine {
                     score: e.value() * leaf.boost,
                 });
             }
+        }
+        if let Some(bonuses) = prepared.bonuses.get(&addr) {
+            matches.extend(bonuses.iter().cloned());
         }
         Ok(Explanation { score, matches })
     }
@@ -610,6 +662,7 @@ impl Engine {
             highlight: Default::default(),
             words: Vec::new(),
             leaves: Vec::new(),
+            rescore: Default::default(),
         };
         let mut snippet_analyzer = analyzer(self.stages(false));
         let mut hits = Vec::new();

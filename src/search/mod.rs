@@ -7,7 +7,9 @@ pub mod compile;
 pub mod engine;
 pub mod facets;
 pub mod hit;
+pub mod neighbours;
 pub mod query;
+pub mod rescore;
 pub mod snippet;
 
 use jiff::civil::Date;

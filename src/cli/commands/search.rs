@@ -13,7 +13,7 @@ use crate::output::hits::{self, HitWriter, HIT_FIELDS};
 use crate::output::sanitize::one_line;
 use crate::output::Format;
 use crate::search::query::literal;
-use crate::search::{parse_date_value, Results, SearchRequest, Sort};
+use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest, Sort};
 
 /// One query of a batch (or the single query), with its id.
 struct Job {
@@ -232,10 +232,12 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         }
         if args.all {
             writer.begin_query(qid, &job.query).map_err(stdout_error)?;
-            let total = engine.export(&req, &mut |mut hit| {
+            let exported = engine.export(&req, &mut |mut hit| {
                 hit.qid = job.qid.clone();
                 writer.hit(&hit)
             })?;
+            let total = exported.total;
+            note_neighbours(qid, &exported.analyzed);
             writer
                 .end_query(qid, total, total, 1, None)
                 .map_err(stdout_error)?;
@@ -249,6 +251,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             hit.qid = job.qid.clone();
         }
         any_hit |= results.total > 0;
+        note_neighbours(qid, &results.analyzed);
         if args.show_query {
             show_query(&results);
         }
@@ -264,10 +267,34 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     })
 }
 
+/// Says which words occur in no article and what was searched instead.
+fn note_neighbours(qid: Option<&str>, words: &[AnalyzedWord]) {
+    /// Neighbours named on the line; the rest are counted.
+    const SHOWN: usize = 6;
+    let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
+    for w in words.iter().filter(|w| !w.neighbours.is_empty()) {
+        let mut names = w.neighbours[..w.neighbours.len().min(SHOWN)].join("، ");
+        if w.neighbours.len() > SHOWN {
+            names.push_str(&format!(" and {} more", w.neighbours.len() - SHOWN));
+        }
+        eprintln!(
+            "fahras: {label}no article has «{}»; searched the words one letter from it: {} (in quotes it is searched alone)",
+            one_line(&w.word),
+            one_line(&names)
+        );
+    }
+}
+
 fn show_query(results: &Results) {
     for w in &results.analyzed {
         let terms = if w.terms.is_empty() {
             "(stopword: not searched)".to_string()
+        } else if !w.neighbours.is_empty() {
+            format!(
+                "{} (in no article; searched {})",
+                w.terms.join(" "),
+                w.neighbours.join(" ")
+            )
         } else {
             w.terms.join(" ")
         };
