@@ -4,6 +4,7 @@
 use fahras::analysis::{analyze, analyzer, normalize, Stages};
 use fahras::config::Operator;
 use fahras::corpus::{parse_bytes, Format};
+use fahras::search::neighbours::{augment_variants, one_edit};
 use fahras::search::query::{literal, parse};
 use proptest::prelude::*;
 
@@ -21,7 +22,34 @@ fn archive_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
 }
 
+/// Letters apart, in characters: how many of `a` and `b` differ after
+/// their common prefix and suffix are taken away.
+fn edit_span(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (a.len() - pre - suf).max(b.len() - pre - suf)
+}
+
 proptest! {
+    #[test]
+    fn neighbours_are_one_edit_away_sorted_and_never_the_word(word in archive_text()) {
+        let term = normalize(&word);
+        for (kind, found) in [("one_edit", one_edit(&term)), ("augment", augment_variants(&term))] {
+            prop_assert!(found.windows(2).all(|w| w[0] < w[1]), "{kind}: not sorted");
+            for n in &found {
+                prop_assert!(n != &term, "{kind}: the word itself");
+                // A swap of two letters spans two; everything else one.
+                prop_assert!(edit_span(&term, n) <= 2, "{kind}: {n} is far from {term}");
+            }
+        }
+    }
+
     #[test]
     fn analyzer_offsets_are_valid_and_positions_increase(text in archive_text()) {
         for stages in [Stages::ALL, Stages { stem: false, stopwords: false }] {

@@ -31,6 +31,10 @@ const AUGMENT_LETTERS: &str = "سءلتمونيها";
 /// unrelated neighbours (`حرب` is one letter from `حزب` and `عرب`).
 pub const MIN_LETTERS: usize = 4;
 
+/// Longest term, in letters, to look past: no word is longer, and the
+/// candidates of a pasted run of letters would grow with its square.
+pub const MAX_LETTERS: usize = 24;
+
 /// Shortest neighbour worth keeping, in letters.
 const MIN_NEIGHBOUR_LETTERS: usize = 3;
 
@@ -40,10 +44,10 @@ fn is_arabic(term: &str) -> bool {
 
 /// Every string one edit from `term`: a letter inserted, deleted or replaced,
 /// or two adjacent letters swapped. Sorted, without `term` itself; empty for
-/// a term shorter than [`MIN_LETTERS`].
+/// a term shorter than [`MIN_LETTERS`] or longer than [`MAX_LETTERS`].
 pub fn one_edit(term: &str) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < MIN_LETTERS {
+    if !(MIN_LETTERS..=MAX_LETTERS).contains(&chars.len()) {
         return Vec::new();
     }
     let alphabet: Vec<char> = if is_arabic(term) {
@@ -63,10 +67,11 @@ pub fn one_edit(term: &str) -> Vec<String> {
 
 /// Every string that differs from `term` by one augment letter inserted,
 /// deleted, or replaced by another augment letter. Sorted, without `term`;
-/// empty for a term shorter than [`MIN_LETTERS`] or not Arabic.
+/// empty for a term that is not Arabic or whose length is outside
+/// [`MIN_LETTERS`]..=[`MAX_LETTERS`].
 pub fn augment_variants(term: &str) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < MIN_LETTERS || !is_arabic(term) {
+    if !(MIN_LETTERS..=MAX_LETTERS).contains(&chars.len()) || !is_arabic(term) {
         return Vec::new();
     }
     let augment: Vec<char> = AUGMENT_LETTERS.chars().collect();
@@ -181,9 +186,13 @@ mod tests {
     }
 
     #[test]
-    fn short_terms_have_no_neighbours() {
+    fn short_and_overlong_terms_have_no_neighbours() {
         assert!(one_edit("حرب").is_empty());
         assert!(augment_variants("قتل").is_empty());
+        let pasted = "ب".repeat(MAX_LETTERS + 1);
+        assert!(one_edit(&pasted).is_empty());
+        assert!(augment_variants(&pasted).is_empty());
+        assert!(!one_edit(&"ب".repeat(MAX_LETTERS)).is_empty());
     }
 
     #[test]
