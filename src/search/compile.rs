@@ -62,9 +62,19 @@ pub struct RescorePlan {
     /// The terms of the query's positive one-term words, in query order:
     /// neighbours in this list are looked for near each other.
     pub sequence: Vec<String>,
-    /// Words derived from the same root as a query term, each with the term
-    /// it comes from, that occur in the index.
-    pub variants: Vec<(String, String)>,
+    /// Words derived from the same root as a query term that occur in the
+    /// index.
+    pub variants: Vec<Variant>,
+}
+
+/// A word one augment letter from a query term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub term: String,
+    /// The query term it comes from.
+    pub of: String,
+    /// In how many articles it occurs (its idf, without a second lookup).
+    pub doc_freq: u64,
 }
 
 pub struct Compiled {
@@ -302,10 +312,14 @@ impl<'a> Compiler<'a> {
                 word.neighbours = vocab.present(self.misspelt(text, term));
             } else {
                 self.rescore.sequence.push(term.clone());
-                let variants = vocab.present(augment_variants(term));
+                let variants = vocab.counted(augment_variants(term));
                 self.rescore
                     .variants
-                    .extend(variants.into_iter().map(|v| (v, term.clone())));
+                    .extend(variants.into_iter().map(|(v, doc_freq)| Variant {
+                        term: v,
+                        of: term.clone(),
+                        doc_freq,
+                    }));
             }
         }
         if !word.neighbours.is_empty() {

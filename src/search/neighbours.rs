@@ -4,9 +4,9 @@
 //! - a word that occurs in no article is most often misspelled (`الصرطان`
 //!   for `السرطان`, `لمرض` with a preposition the stemmer leaves on), so it
 //!   is searched as its [`one_edit`] neighbours that do occur;
-//! - words derived from one root differ by the letters Arabic adds to a root
-//!   (`قتل`, `مقتل`, `قاتل`), so the re-ranking of the first hits gives a
-//!   little weight to [`augment_variants`] of each query term.
+//! - words derived from one root differ by the letters Arabic adds to a
+//!   root (`انتخاب`, `انتخب`; `زواج`, `زوج`), so the re-ranking of the first
+//!   hits gives a little weight to [`augment_variants`] of each query term.
 //!
 //! Both only generate candidates; the index says which of them exist.
 
@@ -124,9 +124,22 @@ pub trait Vocabulary {
 
     /// The `candidates` that occur in some article.
     fn present(&self, candidates: Vec<String>) -> Vec<String> {
+        self.counted(candidates)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
+    }
+
+    /// The `candidates` that occur in some article, with their document
+    /// frequencies.
+    fn counted(&self, candidates: Vec<String>) -> Vec<(String, u64)> {
         candidates
             .into_iter()
-            .filter(|c| self.doc_freq(c) > 0)
+            .map(|c| {
+                let n = self.doc_freq(&c);
+                (c, n)
+            })
+            .filter(|(_, n)| *n > 0)
             .collect()
     }
 }

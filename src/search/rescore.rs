@@ -8,20 +8,20 @@
 //!   and near each other in the article (`ولد ... مدينة`) mean the article
 //!   talks about them together. Per pair, the rarer word's idf times a
 //!   saturating count of the places they meet.
-//! - **Derived forms**: an article using `مقتل` or `قاتل` speaks of what a
-//!   query for `قتل` asks, though the light stemmer keeps them apart; their
-//!   BM25, weighed down, counts a little.
+//! - **Derived forms**: an article using `انتخب` (elected) speaks of what
+//!   a query for `الانتخابات` (stem `انتخاب`) asks, though the light
+//!   stemmer keeps them apart; their BM25, weighed down, counts a little.
 //!
 //! On ARCD, proximity alone takes MRR@10 from 0.844 to 0.852, derived forms
 //! alone to 0.850, both (with misspelt words searched as their neighbours)
 //! to 0.864; see docs/analysis.md. They read only the window's postings, so
-//! their cost does not grow with the archive: +0.3 ms at the median on
+//! their cost does not grow with the archive: +0.2 ms at the median on
 //! 200,000 articles (BENCHMARKS.md).
 
 use std::collections::HashMap;
 
 use tantivy::postings::Postings;
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
@@ -115,13 +115,20 @@ impl<'a> Rescorer<'a> {
                 .push((a.doc_id, i));
         }
         let pairs = self.pairs();
-        let idf = self.idfs();
-        let variants = self.variant_queries();
-        let scoring = EnableScoring::enabled_from_searcher(self.searcher);
-        let weights = variants
+        let stats = Stats::of(self.searcher, self.field)?;
+        let idf = self.idfs(&stats);
+        let variants: Vec<(Term, Bm25Weight, String)> = self
+            .plan
+            .variants
             .iter()
-            .map(|(q, _)| q.weight(scoring))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+            .map(|v| {
+                (
+                    Term::from_field_text(self.field, &v.term),
+                    Bm25Weight::for_one_term_without_explain(v.doc_freq, stats.docs, stats.average),
+                    format!("{} (from {})", v.term, v.of),
+                )
+            })
+            .collect();
         for (ord, mut docs) in by_segment {
             docs.sort_unstable();
             let segment = self.searcher.segment_reader(ord);
@@ -145,11 +152,21 @@ impl<'a> Rescorer<'a> {
                     }
                 }
             }
-            for (weight, (_, label)) in weights.iter().zip(&variants) {
-                let mut scorer = weight.scorer(segment, 1.0)?;
+            if variants.is_empty() {
+                continue;
+            }
+            // BM25 of each derived form, as a term query would score it.
+            let inverted = segment.inverted_index(self.field)?;
+            let norms = segment.get_fieldnorms_reader(self.field)?;
+            for (term, weight, label) in &variants {
+                let Some(mut postings) =
+                    inverted.read_postings(term, IndexRecordOption::WithFreqs)?
+                else {
+                    continue;
+                };
                 for &(doc, i) in &docs {
-                    if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                        let raw = scorer.score();
+                    if postings.doc() <= doc && postings.seek(doc) == doc {
+                        let raw = weight.score(norms.fieldnorm_id(doc), postings.term_freq());
                         out[i].push(TermMatch {
                             field: "body".into(),
                             terms: label.clone(),
@@ -165,8 +182,8 @@ impl<'a> Rescorer<'a> {
     }
 
     /// BM25's idf of each sequence term, over the whole index.
-    fn idfs(&self) -> HashMap<&str, f32> {
-        let n = self.searcher.num_docs() as f32;
+    fn idfs(&self, stats: &Stats) -> HashMap<&str, f32> {
+        let n = stats.docs as f32;
         self.plan
             .sequence
             .iter()
@@ -176,20 +193,6 @@ impl<'a> Rescorer<'a> {
                     .doc_freq(&Term::from_field_text(self.field, t))
                     .unwrap_or(0) as f32;
                 (t.as_str(), (1.0 + (n - df + 0.5) / (df + 0.5)).ln())
-            })
-            .collect()
-    }
-
-    fn variant_queries(&self) -> Vec<(TermQuery, String)> {
-        self.plan
-            .variants
-            .iter()
-            .map(|(v, of)| {
-                let q = TermQuery::new(
-                    Term::from_field_text(self.field, v),
-                    IndexRecordOption::WithFreqs,
-                );
-                (q, format!("{v} (from {of})"))
             })
             .collect()
     }
@@ -222,6 +225,23 @@ impl<'a> Rescorer<'a> {
             out.insert(t.as_str(), per_doc);
         }
         Ok(out)
+    }
+}
+
+/// The collection figures BM25 takes, as tantivy's term queries get them.
+struct Stats {
+    docs: u64,
+    average: f32,
+}
+
+impl Stats {
+    fn of(searcher: &Searcher, field: Field) -> tantivy::Result<Stats> {
+        let docs = searcher.total_num_docs()?;
+        let tokens = searcher.total_num_tokens(field)?;
+        Ok(Stats {
+            docs,
+            average: tokens as f32 / docs.max(1) as f32,
+        })
     }
 }
 
