@@ -130,6 +130,10 @@ fn a_word_in_no_article_is_searched_as_its_neighbours_and_said_so() {
     for line in stdout(&out).lines() {
         serde_json::from_str::<serde_json::Value>(line).unwrap();
     }
+    // Entity counts over the same matches say so too.
+    let facets = ix.cmd(&["facets", "بغدادد"]).output().unwrap();
+    assert_eq!(facets.status.code(), Some(0));
+    assert!(stderr(&facets).contains("no article has «بغدادد»"));
     // In quotes the word is searched as typed: nothing found, nothing said.
     let quoted = ix.cmd(&["search", "\"بغدادد\""]).output().unwrap();
     assert_eq!(quoted.status.code(), Some(1));

@@ -295,13 +295,9 @@ impl Engine {
             &*prepared.query,
             &(Count, facets::collector(&self.gazetteer, kind)),
         )?;
-        Ok(facets::summarize(
-            &counts,
-            total,
-            &self.gazetteer,
-            kind,
-            top,
-        ))
+        let mut summary = facets::summarize(&counts, total, &self.gazetteer, kind, top);
+        summary.analyzed = prepared.compiled.words;
+        Ok(summary)
     }
 
     /// Addresses of hits `offset..offset+limit` by date; undated hits come

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tantivy::collector::{FacetCollector, FacetCounts as TantivyFacetCounts};
 
+use super::AnalyzedWord;
 use crate::entities::Gazetteer;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -12,6 +13,9 @@ pub struct FacetCounts {
     /// Articles the query matched.
     pub articles: usize,
     pub types: Vec<TypeCounts>,
+    /// What each query word became (for the note on a word in no article).
+    #[serde(skip)]
+    pub analyzed: Vec<AnalyzedWord>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -96,5 +100,9 @@ pub fn summarize(
             top: shown,
         });
     }
-    FacetCounts { articles, types }
+    FacetCounts {
+        articles,
+        types,
+        analyzed: Vec::new(),
+    }
 }

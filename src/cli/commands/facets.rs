@@ -6,7 +6,7 @@ use std::io::Write;
 use super::super::args::FacetsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::search::request;
+use super::search::{note_neighbours, request};
 use crate::config::Operator;
 use crate::error::{Error, Result};
 use crate::output::{facets, Format};
@@ -32,6 +32,7 @@ pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
         }
     }
     let counts = engine.facets(&req, args.kind.as_deref(), args.top)?;
+    note_neighbours(None, &counts.analyzed);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json | Format::Jsonl => {

@@ -268,7 +268,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
 }
 
 /// Says which words occur in no article and what was searched instead.
-fn note_neighbours(qid: Option<&str>, words: &[AnalyzedWord]) {
+pub(super) fn note_neighbours(qid: Option<&str>, words: &[AnalyzedWord]) {
     /// Neighbours named on the line; the rest are counted.
     const SHOWN: usize = 6;
     let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
