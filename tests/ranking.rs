@@ -5,9 +5,11 @@ mod common;
 
 use common::*;
 
-/// An index of JSONL articles `(id, title, body)`, in this order.
-fn corpus(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Indexed) {
+/// An index of JSONL articles `(id, title, body)`, in this order, built
+/// with `config` as its `fahras.toml`.
+fn corpus_with(config: &str, articles: &[(&str, &str, &str)]) -> Indexed {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fahras.toml"), config).unwrap();
     let lines: Vec<String> = articles
         .iter()
         .map(|(id, title, body)| {
@@ -16,9 +18,20 @@ fn corpus(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Indexed) {
         .collect();
     let file = dir.path().join("articles.jsonl");
     std::fs::write(&file, lines.join("\n")).unwrap();
-    let ix = Indexed::new(&[&file]);
-    assert!(ix.output.status.success(), "{}", stderr(&ix.output));
-    (dir, ix)
+    let index = dir.path().join("idx");
+    let output = fahras()
+        .current_dir(dir.path())
+        .args(["index", "-q", "--index"])
+        .arg(&index)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    Indexed { dir, index, output }
+}
+
+fn corpus(articles: &[(&str, &str, &str)]) -> Indexed {
+    corpus_with("", articles)
 }
 
 fn search(ix: &Indexed, args: &[&str]) -> serde_json::Value {
@@ -51,7 +64,7 @@ fn explained(hit: &serde_json::Value) -> Vec<String> {
 fn words_near_each_other_rank_first() {
     // The same words, as often, in articles of the same length: BM25 ties
     // them, and the tie would go to the first article.
-    let (_dir, ix) = corpus(&[
+    let articles = [
         (
             "apart",
             "جلسة",
@@ -63,9 +76,20 @@ fn words_near_each_other_rank_first() {
             "صوت اليوم على قرارات كثيرة تخص التعليم والصحة والنقل ثم البرلمان الموازنة",
         ),
         ("other", "خبر", "هطلت أمطار غزيرة على المدينة"),
-    ]);
+    ];
+    let ix = corpus(&articles);
     let r = search(&ix, &["البرلمان الموازنة"]);
     assert_eq!(ids(&r), ["together", "apart"]);
+    // `--exact` ranks by the unstemmed copies, the same way.
+    let exact = corpus_with("[analysis]\nexact = true\n", &articles);
+    let e = search(&exact, &["البرلمان الموازنة", "--exact"]);
+    assert_eq!(ids(&e), ["together", "apart"]);
+    assert!(
+        explained(&e["hits"][0])
+            .iter()
+            .any(|t| t == "البرلمان ~ الموازنة"),
+        "{e}"
+    );
     let first = &r["hits"][0];
     assert!(
         explained(first).iter().any(|t| t.contains(" ~ ")),
@@ -86,7 +110,7 @@ fn words_near_each_other_rank_first() {
 
 #[test]
 fn an_article_with_a_derived_form_ranks_above_one_without() {
-    let (_dir, ix) = corpus(&[
+    let ix = corpus(&[
         (
             "without",
             "جلسة",

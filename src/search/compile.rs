@@ -299,27 +299,34 @@ impl<'a> Compiler<'a> {
             self.words.push(word);
             return Ok(None);
         }
-        // Only a positive, unquoted word of the article's text looks past
-        // itself; `--exact` and quotes ask for what was typed.
+        // A positive, unquoted word of the article's text takes part in the
+        // re-ranking; unless `--exact` asks for the form typed, it also
+        // looks past itself (to its neighbours when no article has it, to
+        // its derived forms when some do).
         let plain = tokens.len() == 1
             && phrase.is_none()
             && !negated
-            && !self.exact
             && matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body));
-        if let (true, Some(vocab)) = (plain, self.vocabulary) {
+        if plain {
             let term = &tokens[0].term;
-            if vocab.doc_freq(term) == 0 {
-                word.neighbours = vocab.present(self.misspelt(text, term));
-            } else {
+            match self.vocabulary.filter(|_| !self.exact) {
+                Some(vocab) if vocab.doc_freq(term) == 0 => {
+                    word.neighbours = vocab.present(self.misspelt(text, term));
+                }
+                Some(vocab) => {
+                    let variants = vocab.counted(augment_variants(term));
+                    self.rescore
+                        .variants
+                        .extend(variants.into_iter().map(|(v, doc_freq)| Variant {
+                            term: v,
+                            of: term.clone(),
+                            doc_freq,
+                        }));
+                }
+                None => {}
+            }
+            if word.neighbours.is_empty() {
                 self.rescore.sequence.push(term.clone());
-                let variants = vocab.counted(augment_variants(term));
-                self.rescore
-                    .variants
-                    .extend(variants.into_iter().map(|(v, doc_freq)| Variant {
-                        term: v,
-                        of: term.clone(),
-                        doc_freq,
-                    }));
             }
         }
         if !word.neighbours.is_empty() {

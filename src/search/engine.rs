@@ -193,12 +193,16 @@ impl Engine {
     /// [`rescore`](super::rescore)), keeping what each got for `--explain`.
     fn rescore(
         &self,
+        req: &SearchRequest,
         searcher: &Searcher,
         prepared: &mut Prepared,
         ranked: &mut [(f32, DocAddress)],
     ) -> Result<()> {
+        let f = &self.index.fields;
+        // `--exact` ranks by the unstemmed copy, where its terms are.
+        let field = if req.exact { f.body_exact } else { f.body };
         let plan = &prepared.compiled.rescore;
-        prepared.bonuses = Rescorer::new(searcher, self.index.fields.body, plan).rescore(ranked)?;
+        prepared.bonuses = Rescorer::new(searcher, field, plan).rescore(ranked)?;
         Ok(())
     }
 
@@ -227,7 +231,7 @@ impl Engine {
         let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
             Sort::Relevance => {
                 let mut ranked = ranked;
-                self.rescore(&searcher, &mut prepared, &mut ranked)?;
+                self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
                 ranked
                     .into_iter()
                     .skip(req.offset)
@@ -367,7 +371,7 @@ impl Engine {
                 &*prepared.query,
                 &TopDocs::with_limit(total.max(1)).order_by_score(),
             )?;
-            self.rescore(&searcher, &mut prepared, &mut ranked)?;
+            self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
         }
         // Two batches in flight: one being written, one being built.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Hit>>>(1);

@@ -52,14 +52,18 @@ pub type Bonuses = Vec<TermMatch>;
 pub struct Rescorer<'a> {
     searcher: &'a Searcher,
     field: Field,
+    /// For `--explain`.
+    field_name: String,
     plan: &'a RescorePlan,
 }
 
 impl<'a> Rescorer<'a> {
     pub fn new(searcher: &'a Searcher, field: Field, plan: &'a RescorePlan) -> Rescorer<'a> {
+        let field_name = searcher.schema().get_field_name(field).to_string();
         Rescorer {
             searcher,
             field,
+            field_name,
             plan,
         }
     }
@@ -143,7 +147,7 @@ impl<'a> Rescorer<'a> {
                         let f = meetings as f32;
                         let raw = idf[a].min(idf[b]) * f * (NEAR_K + 1.0) / (f + NEAR_K);
                         out[i].push(TermMatch {
-                            field: "body".into(),
+                            field: self.field_name.clone(),
                             terms: format!("{a} ~ {b}"),
                             bm25: raw,
                             boost: NEAR_BOOST,
@@ -168,7 +172,7 @@ impl<'a> Rescorer<'a> {
                     if postings.doc() <= doc && postings.seek(doc) == doc {
                         let raw = weight.score(norms.fieldnorm_id(doc), postings.term_freq());
                         out[i].push(TermMatch {
-                            field: "body".into(),
+                            field: self.field_name.clone(),
                             terms: label.clone(),
                             bm25: raw,
                             boost: VARIANT_BOOST,
