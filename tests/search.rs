@@ -110,6 +110,24 @@ fn limit_and_offset_page_through_hits() {
 }
 
 #[test]
+fn an_offset_or_limit_past_any_archive_is_not_an_error() {
+    let ix = Indexed::sample();
+    let huge = usize::MAX.to_string();
+    for sort in ["relevance", "date"] {
+        let r = json(
+            &ix,
+            &["العراق", "--offset", &huge, "-n", &huge, "--sort", sort],
+        );
+        assert!(r.hits.is_empty() && r.total > 0, "{sort}");
+    }
+    let out = ix
+        .cmd(&["similar", SEED_ID, "--offset", &huge, "-n", &huge])
+        .output()
+        .unwrap();
+    assert!(out.status.code().unwrap() < 2, "{}", stderr(&out));
+}
+
+#[test]
 fn jsonl_reads_back_one_hit_per_line() {
     let ix = Indexed::sample();
     let out = ix

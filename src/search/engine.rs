@@ -60,6 +60,17 @@ fn date_of<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
     Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
 }
 
+/// `req`'s offset and limit, at most the number of articles: no page holds
+/// more, and tantivy's collectors size their buffers from them (a huge
+/// `--offset` would overflow).
+fn page_bounds(searcher: &Searcher, req: &SearchRequest) -> (usize, usize) {
+    let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    (
+        req.offset.min(articles),
+        req.limit.clamp(1, articles.max(1)),
+    )
+}
+
 fn and(clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
@@ -210,8 +221,9 @@ impl Engine {
     pub fn search(&self, req: &SearchRequest) -> Result<Results> {
         let searcher = self.reader.searcher();
         let mut prepared = self.prepare(req, &searcher)?;
+        let (offset, limit) = page_bounds(&searcher, req);
         // The whole re-ranked window, so that every page cuts the same list.
-        let end = req.offset + req.limit.max(1);
+        let end = offset + limit;
         let top = TopDocs::with_limit(end.max(rescore::WINDOW)).order_by_score();
         // Hits, their number and their facets in one pass over the matches.
         let (ranked, total, facets) = match req.facets {
@@ -234,19 +246,13 @@ impl Engine {
                 self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
                 ranked
                     .into_iter()
-                    .skip(req.offset)
-                    .take(req.limit.max(1))
+                    .skip(offset)
+                    .take(limit)
                     .map(|(s, a)| (Some(s), a))
                     .collect()
             }
             sort => {
-                let addrs = self.by_date(
-                    &searcher,
-                    &*prepared.query,
-                    sort,
-                    req.offset,
-                    req.limit.max(1),
-                )?;
+                let addrs = self.by_date(&searcher, &*prepared.query, sort, offset, limit)?;
                 // The relevance of a date-sorted hit, for the record.
                 addrs
                     .into_iter()
@@ -266,7 +272,7 @@ impl Engine {
                         &searcher,
                         &prepared,
                         addr,
-                        req.offset + i + 1,
+                        offset + i + 1,
                         score,
                         &mut analyzer(stages),
                         req,
@@ -628,6 +634,7 @@ impl Engine {
     pub fn similar(&self, id: &str, req: &SearchRequest) -> Result<Results> {
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
+        let (offset, limit) = page_bounds(&searcher, req);
         let addr = self.address_of(&searcher, id)?;
         let doc: Whole = searcher.doc(addr)?;
         let field_text = |field| vec![OwnedValue::Str(text(&doc, field).unwrap_or_default())];
@@ -651,8 +658,8 @@ impl Engine {
         let (top, total) = searcher.search(
             &*query,
             &(
-                TopDocs::with_limit(req.limit.max(1))
-                    .and_offset(req.offset)
+                TopDocs::with_limit(limit)
+                    .and_offset(offset)
                     .order_by_score(),
                 Count,
             ),
@@ -670,7 +677,7 @@ impl Engine {
             hits.push(self.load_hit(
                 &searcher,
                 a,
-                req.offset + i + 1,
+                offset + i + 1,
                 Some(score),
                 &compiled,
                 &mut snippet_analyzer,

@@ -114,7 +114,7 @@ pub(super) fn write_page<W: std::io::Write>(
             qid,
             results.hits.len(),
             results.total,
-            offset + 1,
+            offset.saturating_add(1),
             results.facets.as_ref(),
         )
         .map_err(stdout_error)
