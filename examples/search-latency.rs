@@ -49,6 +49,7 @@ fn main() {
         explain: false,
         entities: Vec::new(),
         facets: None,
+        timeout: None,
     };
     // Warm up: the first pass loads the index pages.
     for q in &queries {

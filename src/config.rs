@@ -136,6 +136,9 @@ pub struct Search {
     pub snippet_chars: usize,
     /// How words without an operator combine: "and" or "or".
     pub default_operator: Operator,
+    /// Longest time one search may spend matching phrases, in ms; a query
+    /// that needs more is stopped with an error (exit 2). 0: no limit.
+    pub timeout_ms: u64,
 }
 
 impl Default for Search {
@@ -144,6 +147,7 @@ impl Default for Search {
             limit: 10,
             snippet_chars: 200,
             default_operator: Operator::And,
+            timeout_ms: 1000,
         }
     }
 }

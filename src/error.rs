@@ -31,6 +31,9 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    #[error("the query {query:?} needed more than {ms} ms and was stopped: use fewer or rarer words in its phrases, a smaller ~N, or raise search.timeout_ms")]
+    TooCostly { query: String, ms: u128 },
+
     #[error("no article with id {id:?} in the index")]
     NotFound { id: String },
 

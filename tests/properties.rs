@@ -5,7 +5,7 @@ use fahras::analysis::{analyze, analyzer, normalize, Stages};
 use fahras::config::Operator;
 use fahras::corpus::{parse_bytes, Format};
 use fahras::search::neighbours::{augment_variants, one_edit};
-use fahras::search::query::{literal, parse};
+use fahras::search::query::{literal, parse, QueryErrorKind};
 use proptest::prelude::*;
 
 /// Text that looks like the archive: Arabic letters and marks, Latin,
@@ -86,6 +86,22 @@ proptest! {
         // The plain-words fallback of a batch always parses.
         let plain = literal(&q);
         prop_assert!(plain.is_empty() || parse(&plain, Operator::Or).is_ok(), "{}", plain);
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_slop_are_refused_as_limits(
+        depth in 33usize..5000,
+        open in prop_oneof![Just("("), Just("-"), Just("NOT "), Just("+")],
+        slop in 51u64..u64::MAX,
+    ) {
+        let deep = format!("{}بغداد", open.repeat(depth));
+        let e = parse(&deep, Operator::And).unwrap_err();
+        prop_assert_eq!(e.kind, QueryErrorKind::Limit);
+        prop_assert!(e.position <= deep.chars().count());
+        let sloppy = format!("\"بغداد واشنطن\"~{slop}");
+        let e = parse(&sloppy, Operator::And).unwrap_err();
+        prop_assert_eq!(e.kind, QueryErrorKind::Limit);
+        prop_assert_eq!(e.position, 14);
     }
 
     #[test]

@@ -3,20 +3,22 @@
 
 use std::collections::HashSet;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
+use super::budget::{Bounded, Budget};
 use super::neighbours::{augment_variants, one_edit, Vocabulary, MIN_LETTERS};
-use super::query::{DateRange, FieldName, Node, QueryError};
+use super::query::{DateRange, FieldName, Node, QueryError, QueryErrorKind};
 use crate::analysis::{analyze, analyzer, Stages};
 use crate::entities::resolve::resolve;
 use crate::entities::Gazetteer;
@@ -108,6 +110,8 @@ pub struct Compiler<'a> {
     query: &'a str,
     /// The terms of the body field, to look past words it does not hold.
     vocabulary: Option<&'a dyn Vocabulary>,
+    /// Phrases stop matching when this is spent.
+    budget: Option<Arc<Budget>>,
     highlight: HashSet<String>,
     words: Vec<AnalyzedWord>,
     leaves: Vec<Leaf>,
@@ -144,6 +148,7 @@ impl<'a> Compiler<'a> {
             exact,
             query,
             vocabulary: None,
+            budget: None,
             highlight: HashSet::new(),
             words: Vec::new(),
             leaves: Vec::new(),
@@ -156,6 +161,12 @@ impl<'a> Compiler<'a> {
     /// re-ranking plan lists the query terms' derived forms.
     pub fn with_vocabulary(mut self, vocabulary: &'a dyn Vocabulary) -> Self {
         self.vocabulary = Some(vocabulary);
+        self
+    }
+
+    /// Bounds the time the query's phrases may take (see [`super::budget`]).
+    pub fn with_budget(mut self, budget: Option<Arc<Budget>>) -> Self {
+        self.budget = budget;
         self
     }
 
@@ -286,6 +297,7 @@ impl<'a> Compiler<'a> {
                 query: self.query.to_string(),
                 position: at,
                 message,
+                kind: QueryErrorKind::Unknown,
             })?;
             return Ok(Some(entity_query(self.fields, &entity.facet())));
         }
@@ -356,7 +368,11 @@ impl<'a> Compiler<'a> {
                     .iter()
                     .map(|t| (t.position - first, Term::from_field_text(f, &t.term)))
                     .collect();
-                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                let phrase = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
+                match &self.budget {
+                    Some(budget) => Box::new(Bounded::new(phrase, budget.clone())),
+                    None => phrase,
+                }
             };
             self.leaf(f, joined.clone(), boost, q.as_ref(), negated);
             per_field.push((Occur::Should, boosted(q, boost)));
@@ -462,16 +478,30 @@ fn day_start(date: Date) -> DateTime {
     DateTime::from_timestamp_secs(secs)
 }
 
-/// A query on the date field for an inclusive range of days.
+/// The span tantivy's date field can hold (nanoseconds in an i64, so
+/// 1677-09-21 to 2262-04-11), with a margin. Articles are dated 1900–2200;
+/// a bound outside this span is no bound at all.
+const FIRST_DAY: Date = jiff::civil::date(1678, 1, 1);
+const LAST_DAY: Date = jiff::civil::date(2261, 12, 31);
+
+/// A query on the date field for an inclusive range of days: every dated
+/// article when the range holds every day the field can hold.
 pub fn date_query(field: Field, range: &DateRange) -> Box<dyn Query> {
-    let lower = match range.from {
-        Some(d) => Bound::Included(Term::from_field_date(field, day_start(d))),
+    let lower = match range.from.filter(|&d| d > FIRST_DAY) {
+        Some(d) => Bound::Included(Term::from_field_date(field, day_start(d.min(LAST_DAY)))),
         None => Bound::Unbounded,
     };
-    let upper = match range.to.and_then(|d| d.tomorrow().ok()) {
-        Some(d) => Bound::Excluded(Term::from_field_date(field, day_start(d))),
+    let upper = match range.to.filter(|&d| d < LAST_DAY) {
+        // Before the first day the field holds: an end no article reaches.
+        Some(d) => Bound::Excluded(Term::from_field_date(
+            field,
+            day_start(d.max(FIRST_DAY).tomorrow().unwrap_or(LAST_DAY)),
+        )),
         None => Bound::Unbounded,
     };
+    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+        return Box::new(ExistsQuery::new("date".to_string(), false));
+    }
     Box::new(RangeQuery::new(lower, upper))
 }
 

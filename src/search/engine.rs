@@ -15,6 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, DocAddress, DocSet, IndexReader, Order, Searcher, Term, TERMINATED};
 
+use super::budget::Budget;
 use super::compile::{self, AnalyzedWord, Compiled, Compiler};
 use super::facets::{self, FacetCounts};
 use super::hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
@@ -42,9 +43,18 @@ pub struct Exported {
     pub analyzed: Vec<AnalyzedWord>,
 }
 
+/// Where an export writes. `begin` is called once the query has compiled,
+/// before the first hit, so a query that cannot run writes nothing.
+pub trait HitSink {
+    fn begin(&mut self) -> std::io::Result<()>;
+    fn hit(&mut self, hit: Hit) -> std::io::Result<()>;
+}
+
 /// A request turned into a tantivy query, with what rendering needs.
 struct Prepared {
     query: Box<dyn Query>,
+    /// Spent when a phrase had to stop matching for lack of time.
+    budget: Option<Arc<Budget>>,
     compiled: Compiled,
     /// What the re-ranking of the first hits added to each, by address.
     bonuses: HashMap<DocAddress, Bonuses>,
@@ -168,6 +178,28 @@ impl Engine {
     }
 
     fn prepare(&self, req: &SearchRequest, searcher: &Searcher) -> Result<Prepared> {
+        self.prepare_within(req, searcher, req.timeout)
+    }
+
+    /// Fails when the search behind `prepared` ran out of time: its counts
+    /// and hits would be silently short.
+    fn within_budget(&self, req: &SearchRequest, prepared: &Prepared) -> Result<()> {
+        match (&prepared.budget, req.timeout) {
+            (Some(b), Some(limit)) if b.spent() => Err(Error::TooCostly {
+                query: req.query.clone(),
+                ms: limit.as_millis(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn prepare_within(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Prepared> {
+        let budget = timeout.map(Budget::new);
         let node = query::parse(&req.query, req.operator)?;
         if req.exact && !self.index.stamp.exact_fields {
             return Err(Error::Usage(format!(
@@ -185,6 +217,7 @@ impl Engine {
         )
         .with_surface_bonus(self.index.stamp.exact_fields)
         .with_vocabulary(&vocabulary)
+        .with_budget(budget.clone())
         .compile(&node)?;
         let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
         clauses.extend(self.filters(req));
@@ -195,6 +228,7 @@ impl Engine {
         };
         Ok(Prepared {
             query,
+            budget,
             compiled,
             bonuses: HashMap::new(),
         })
@@ -240,6 +274,7 @@ impl Engine {
                 (ranked, total, None)
             }
         };
+        self.within_budget(req, &prepared)?;
         let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
             Sort::Relevance => {
                 let mut ranked = ranked;
@@ -305,6 +340,7 @@ impl Engine {
             &*prepared.query,
             &(Count, facets::collector(&self.gazetteer, kind)),
         )?;
+        self.within_budget(req, &prepared)?;
         let mut summary = facets::summarize(&counts, total, &self.gazetteer, kind, top);
         summary.analyzed = prepared.compiled.words;
         Ok(summary)
@@ -363,13 +399,14 @@ impl Engine {
     /// addresses of all hits are held, a few bytes each). Hits are built a
     /// batch at a time on every core while this thread writes the batch
     /// before (writing is a quarter of the work).
-    pub fn export(
-        &self,
-        req: &SearchRequest,
-        each: &mut dyn FnMut(Hit) -> std::io::Result<()>,
-    ) -> Result<Exported> {
+    ///
+    /// An export has no time budget: it takes as long as its hits take to
+    /// write.
+    pub fn export(&self, req: &SearchRequest, sink: &mut dyn HitSink) -> Result<Exported> {
         let searcher = self.reader.searcher();
-        let mut prepared = self.prepare(req, &searcher)?;
+        let mut prepared = self.prepare_within(req, &searcher, None)?;
+        sink.begin()
+            .map_err(|e| Error::io("cannot write to standard output", e))?;
         let mut ranked = Vec::new();
         if req.sort == Some(Sort::Relevance) {
             let total = searcher.search(&*prepared.query, &Count)?;
@@ -396,7 +433,8 @@ impl Engine {
                 for mut hit in hits? {
                     rank += 1;
                     hit.rank = rank;
-                    each(hit).map_err(|e| Error::io("cannot write to standard output", e))?;
+                    sink.hit(hit)
+                        .map_err(|e| Error::io("cannot write to standard output", e))?;
                 }
             }
             Ok(Exported {

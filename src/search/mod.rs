@@ -3,6 +3,7 @@
 //! and [`snippet`]s. Results are plain data ([`hit`]); [`crate::output`]
 //! renders them.
 
+pub mod budget;
 pub mod compile;
 pub mod engine;
 pub mod facets;
@@ -15,10 +16,10 @@ pub mod snippet;
 use jiff::civil::Date;
 
 pub use compile::AnalyzedWord;
-pub use engine::Engine;
+pub use engine::{Engine, HitSink};
 pub use facets::FacetCounts;
 pub use hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
-pub use query::{parse_date_value, DateRange, QueryError};
+pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 
 use crate::config::Operator;
 
@@ -56,4 +57,6 @@ pub struct SearchRequest {
     pub entities: Vec<String>,
     /// Count entity facets over every match, keeping this many per type.
     pub facets: Option<usize>,
+    /// Longest time phrase matching may take (`None`: no limit).
+    pub timeout: Option<std::time::Duration>,
 }

@@ -22,6 +22,33 @@ use jiff::civil::Date;
 
 use crate::config::Operator;
 
+/// The longest slop of a `"phrase"~N`. A sloppy phrase costs more the
+/// larger N is (twenty frequent words at `~1000` ran for over a minute on
+/// 150,000 articles); past a few dozen words apart, "near" means nothing.
+pub const MAX_SLOP: u32 = 50;
+
+/// The most words (inside phrases too) one query may hold: a pasted page
+/// is not a query, and every word is a posting list to read.
+pub const MAX_WORDS: usize = 256;
+
+/// The deepest nesting of groups and operators (`((…))`, `- - -a`): the
+/// parser and the compiler recurse once per level.
+pub const MAX_DEPTH: usize = 32;
+
+/// What kind of mistake a [`QueryError`] is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    /// A slip of syntax (a stray quote or parenthesis): a batch of
+    /// natural-language questions searches such a query as plain words.
+    #[default]
+    Syntax,
+    /// Over one of the limits on what a query may cost ([`MAX_SLOP`],
+    /// [`MAX_WORDS`], [`MAX_DEPTH`]); never searched in another form.
+    Limit,
+    /// A name or value that means nothing here (an unknown entity).
+    Unknown,
+}
+
 /// A parse error: what went wrong and the character position in the query.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct QueryError {
@@ -29,17 +56,51 @@ pub struct QueryError {
     /// Character (not byte) index of the problem.
     pub position: usize,
     pub message: String,
+    pub kind: QueryErrorKind,
+}
+
+impl QueryError {
+    fn limit(query: &str, position: usize, message: String) -> QueryError {
+        QueryError {
+            query: query.to_string(),
+            position,
+            message,
+            kind: QueryErrorKind::Limit,
+        }
+    }
 }
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A query of thousands of characters is shown around the problem.
+        const SHOWN: usize = 60;
+        let chars: Vec<char> = self.query.chars().collect();
+        let start = self.position.saturating_sub(SHOWN);
+        let end = (self.position + SHOWN).min(chars.len());
+        let (lead, tail) = (
+            if start > 0 { "…" } else { "" },
+            if end < chars.len() { "…" } else { "" },
+        );
+        // One replacement per character keeps the caret under its place;
+        // control characters and bidi overrides are never shown raw.
+        let shown: String = chars[start..end]
+            .iter()
+            .map(|&c| {
+                if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect();
         write!(
             f,
-            "bad query at character {}: {}\n  {}\n  {}^",
+            "bad query at character {}: {}\n  {lead}{}{tail}\n  {}^",
             self.position + 1,
             self.message,
-            self.query,
-            " ".repeat(self.position)
+            shown,
+            " ".repeat(self.position - start + lead.chars().count())
         )
     }
 }
@@ -123,6 +184,7 @@ fn lex(query: &str) -> Result<Vec<Lexed>, QueryError> {
         query: query.to_string(),
         position: at,
         message: message.to_string(),
+        kind: QueryErrorKind::Syntax,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -147,9 +209,18 @@ fn lex(query: &str) -> Result<Vec<Lexed>, QueryError> {
                         .iter()
                         .take_while(|c| c.is_ascii_digit())
                         .collect();
-                    slop = digits
-                        .parse()
-                        .map_err(|_| err(i, "expected a number of words after ~, as in \"…\"~3"))?;
+                    if digits.is_empty() {
+                        return Err(err(i, "expected a number of words after ~, as in \"…\"~3"));
+                    }
+                    // A run of digits too long for u32 is over the cap too.
+                    slop = digits.parse().unwrap_or(u32::MAX);
+                    if slop > MAX_SLOP {
+                        return Err(QueryError::limit(
+                            query,
+                            i,
+                            format!("a phrase's words may stand at most {MAX_SLOP} words apart (~{MAX_SLOP}); a larger ~N costs much and finds little"),
+                        ));
+                    }
                     i += 1 + digits.len();
                 }
                 out.push(Lexed {
@@ -249,6 +320,7 @@ struct Parser<'q> {
     toks: Vec<Lexed>,
     pos: usize,
     default: Operator,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -257,7 +329,21 @@ impl Parser<'_> {
             query: self.query.to_string(),
             position: at,
             message: message.into(),
+            kind: QueryErrorKind::Syntax,
         }
+    }
+
+    /// Enters one more level of nesting, refusing to go past [`MAX_DEPTH`].
+    fn descend(&mut self, at: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(QueryError::limit(
+                self.query,
+                at,
+                format!("groups and operators nest at most {MAX_DEPTH} deep here"),
+            ));
+        }
+        Ok(())
     }
 
     fn peek(&self) -> Option<&Tok> {
@@ -342,11 +428,17 @@ impl Parser<'_> {
                 if !self.starts_unary() {
                     return Err(self.err(at, "NOT (or -) needs a word or group after it"));
                 }
-                Ok(Node::Not(Box::new(self.unary()?)))
+                self.descend(at)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Node::Not(Box::new(inner)))
             }
             Some(Tok::Plus) => {
                 self.pos += 1;
-                Ok(Node::Required(Box::new(self.unary()?)))
+                self.descend(at)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Node::Required(Box::new(inner)))
             }
             _ => self.primary(),
         }
@@ -405,7 +497,9 @@ impl Parser<'_> {
                 if self.peek() == Some(&Tok::Close) {
                     return Err(self.err(at, "empty parentheses"));
                 }
+                self.descend(at)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Tok::Close) {
                     return Err(self.err(at, "this parenthesis is never closed: add )"));
                 }
@@ -422,11 +516,13 @@ impl Parser<'_> {
 /// Parses `query`; words without an operator combine with `default`.
 pub fn parse(query: &str, default: Operator) -> Result<Node, QueryError> {
     let toks = lex(query)?;
+    count_words(query, &toks)?;
     let mut parser = Parser {
         query,
         toks,
         pos: 0,
         default,
+        depth: 0,
     };
     if parser.toks.is_empty() {
         return Err(parser.err(0, "the query is empty"));
@@ -442,6 +538,27 @@ pub fn parse(query: &str, default: Operator) -> Result<Node, QueryError> {
         return Err(parser.err(at, what));
     }
     Ok(node)
+}
+
+/// Refuses a query of more than [`MAX_WORDS`] words, pointing at the first
+/// word past the limit.
+fn count_words(query: &str, toks: &[Lexed]) -> Result<(), QueryError> {
+    let mut words = 0;
+    for lexed in toks {
+        words += match &lexed.tok {
+            Tok::Word(_) => 1,
+            Tok::Phrase(text, _) => text.split_whitespace().count(),
+            _ => 0,
+        };
+        if words > MAX_WORDS {
+            return Err(QueryError::limit(
+                query,
+                lexed.at,
+                format!("a query may hold at most {MAX_WORDS} words; search for fewer, rarer ones"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `query` with all syntax taken out: quotes, parentheses, brackets, field
@@ -473,10 +590,9 @@ pub fn literal(query: &str) -> String {
 /// A period named by a partial date: `2024` is the whole year.
 fn period(text: &str) -> Option<(Date, Date)> {
     let parts: Vec<&str> = text.split(['-', '/']).collect();
-    let year: i16 = parts.first()?.parse().ok()?;
-    if !(1000..=9999).contains(&year) {
-        return None;
-    }
+    // Four digits: `0001` to `9999`, every year a bound may name.
+    let year = parts.first().filter(|y| y.len() == 4)?;
+    let year: i16 = year.parse().ok().filter(|y| (1..=9999).contains(y))?;
     match parts.as_slice() {
         [_] => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
         [_, m] => {
@@ -512,6 +628,13 @@ pub fn parse_date_value(value: &str) -> Result<DateRange, String> {
         } else {
             Some(period(b).ok_or_else(|| bad(b))?.1)
         };
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(format!(
+                    "the range [{a} TO {b}] ends before it starts: put the earlier date first"
+                ));
+            }
+        }
         return Ok(DateRange { from, to });
     }
     for (op, make) in [
@@ -521,8 +644,13 @@ pub fn parse_date_value(value: &str) -> Result<DateRange, String> {
                 as fn((Date, Date)) -> (Option<Date>, Option<Date>),
         ),
         ("<=", |(_, b)| (None, Some(b))),
-        (">", |(_, b)| (b.tomorrow().ok(), None)),
-        ("<", |(a, _)| (None, a.yesterday().ok())),
+        // Past the last (first) day jiff knows: a bound nothing meets.
+        (">", |(_, b)| {
+            (Some(b.tomorrow().unwrap_or(Date::MAX)), None)
+        }),
+        ("<", |(a, _)| {
+            (None, Some(a.yesterday().unwrap_or(Date::MIN)))
+        }),
     ] {
         if let Some(rest) = value.strip_prefix(op) {
             let (from, to) = make(period(rest).ok_or_else(|| bad(rest))?);
@@ -684,6 +812,27 @@ mod tests {
             let l = literal(q);
             assert!(parse(&l, Operator::Or).is_ok(), "{q} → {l}");
         }
+    }
+
+    #[test]
+    fn limits_on_cost_are_their_own_kind_of_error() {
+        let many = vec!["كلمة"; MAX_WORDS + 1].join(" ");
+        let e = err(&many);
+        assert_eq!((e.kind, e.position), (QueryErrorKind::Limit, MAX_WORDS * 5));
+        assert!(parse(&vec!["كلمة"; MAX_WORDS].join(" "), Operator::And).is_ok());
+        let phrase = format!("\"{}\"", vec!["كلمة"; MAX_WORDS + 1].join(" "));
+        assert_eq!(err(&phrase).kind, QueryErrorKind::Limit);
+        assert_eq!(err("\"a b\"~51").kind, QueryErrorKind::Limit);
+        assert_eq!(
+            err("\"a b\"~99999999999999999999").kind,
+            QueryErrorKind::Limit
+        );
+        assert!(parse("\"a b\"~50", Operator::And).is_ok());
+        let nested = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&nested, Operator::And).is_ok());
+        let deeper = format!("({nested})");
+        assert_eq!(err(&deeper).kind, QueryErrorKind::Limit);
+        assert_eq!(err("(a").kind, QueryErrorKind::Syntax);
     }
 
     #[test]

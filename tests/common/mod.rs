@@ -72,6 +72,11 @@ impl Indexed {
         cmd
     }
 
+    /// Runs `fahras <args> --index <this index>` and returns what it did.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
     pub fn summary(&self) -> Summary {
         serde_json::from_slice(&self.output.stdout).expect("index --json prints a summary")
     }

@@ -13,7 +13,9 @@ use crate::output::hits::{self, HitWriter, HIT_FIELDS};
 use crate::output::sanitize::one_line;
 use crate::output::Format;
 use crate::search::query::literal;
-use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest, Sort};
+use crate::search::{
+    parse_date_value, AnalyzedWord, Hit, HitSink, QueryErrorKind, Results, SearchRequest, Sort,
+};
 
 /// One query of a batch (or the single query), with its id.
 struct Job {
@@ -69,6 +71,25 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
             })
             .collect::<Result<_>>()?
     };
+    let since = filters
+        .since
+        .as_deref()
+        .map(|v| day(v, "--since", false))
+        .transpose()?;
+    let until = filters
+        .until
+        .as_deref()
+        .map(|v| day(v, "--until", true))
+        .transpose()?;
+    if let (Some(s), Some(u)) = (since, until) {
+        if s > u {
+            return Err(Error::Usage(format!(
+                "--since {} is after --until {}: the range holds no day; swap them",
+                filters.since.as_deref().unwrap_or_default(),
+                filters.until.as_deref().unwrap_or_default()
+            )));
+        }
+    }
     Ok(SearchRequest {
         query: String::new(),
         operator: config.search.default_operator,
@@ -76,16 +97,8 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
         limit: config.search.limit,
         offset: 0,
         sources: filters.source.clone(),
-        since: filters
-            .since
-            .as_deref()
-            .map(|v| day(v, "--since", false))
-            .transpose()?,
-        until: filters
-            .until
-            .as_deref()
-            .map(|v| day(v, "--until", true))
-            .transpose()?,
+        since,
+        until,
         include_undated: false,
         sort: None,
         snippet_chars: config.search.snippet_chars,
@@ -93,6 +106,9 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
         explain: false,
         entities,
         facets: None,
+        timeout: Some(config.search.timeout_ms)
+            .filter(|&ms| ms > 0)
+            .map(std::time::Duration::from_millis),
     })
 }
 
@@ -208,34 +224,19 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             query: job.query.clone(),
             ..template.clone()
         };
-        // A batch is often natural-language questions: one with stray
-        // quotes or parentheses is searched as plain words, with a warning,
-        // instead of failing the whole batch.
-        if batch {
-            if let Err(e) = crate::search::query::parse(&req.query, req.operator) {
-                let plain = literal(&req.query);
-                match crate::search::query::parse(&plain, req.operator) {
-                    Ok(_) => {
-                        eprintln!(
-                            "fahras: warning: query {} searched as plain words: {e}",
-                            qid.unwrap_or("?")
-                        );
-                        req.query = plain;
-                    }
-                    Err(e) => {
-                        eprintln!("fahras: query {}: {e}", qid.unwrap_or("?"));
-                        failed = true;
-                        continue;
-                    }
-                }
-            }
-        }
         if args.all {
-            writer.begin_query(qid, &job.query).map_err(stdout_error)?;
-            let exported = engine.export(&req, &mut |mut hit| {
-                hit.qid = job.qid.clone();
-                writer.hit(&hit)
+            let exported = lenient(batch, qid, &mut req, |req| {
+                let mut sink = Sink {
+                    writer: &mut writer,
+                    qid,
+                    query: &job.query,
+                };
+                engine.export(req, &mut sink)
             })?;
+            let Some(exported) = exported else {
+                failed = true;
+                continue;
+            };
             let total = exported.total;
             note_neighbours(qid, &exported.analyzed);
             writer
@@ -246,7 +247,10 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             any_hit |= total > 0;
             continue;
         }
-        let mut results = engine.search(&req)?;
+        let Some(mut results) = lenient(batch, qid, &mut req, |req| engine.search(req))? else {
+            failed = true;
+            continue;
+        };
         for hit in &mut results.hits {
             hit.qid = job.qid.clone();
         }
@@ -265,6 +269,63 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     } else {
         Outcome::NothingFound
     })
+}
+
+/// An export's hits, into the writer, tagged with their query's id.
+struct Sink<'a, W: std::io::Write> {
+    writer: &'a mut HitWriter<W>,
+    qid: Option<&'a str>,
+    query: &'a str,
+}
+
+impl<W: std::io::Write> HitSink for Sink<'_, W> {
+    fn begin(&mut self) -> std::io::Result<()> {
+        self.writer.begin_query(self.qid, self.query)
+    }
+
+    fn hit(&mut self, mut hit: Hit) -> std::io::Result<()> {
+        hit.qid = self.qid.map(str::to_string);
+        self.writer.hit(&hit)
+    }
+}
+
+/// Runs `search` on `req`. In a batch (often natural-language questions),
+/// a query with a syntax slip or an unknown entity name is searched again
+/// as plain words with a warning, and a query that still fails is reported
+/// and skipped (`Ok(None)`), so one bad line does not sink the others.
+/// Alone, a bad query is an error.
+fn lenient<T>(
+    batch: bool,
+    qid: Option<&str>,
+    req: &mut SearchRequest,
+    mut search: impl FnMut(&SearchRequest) -> Result<T>,
+) -> Result<Option<T>> {
+    let label = qid.unwrap_or("?");
+    match search(req) {
+        Err(e @ Error::TooCostly { .. }) if batch => {
+            eprintln!("fahras: query {label}: {e}");
+            Ok(None)
+        }
+        Err(Error::Query(e)) if batch => {
+            if e.kind == QueryErrorKind::Limit {
+                eprintln!("fahras: query {label}: {e}");
+                return Ok(None);
+            }
+            req.query = literal(&req.query);
+            match search(req) {
+                Ok(t) => {
+                    eprintln!("fahras: warning: query {label} searched as plain words: {e}");
+                    Ok(Some(t))
+                }
+                Err(Error::Query(e)) => {
+                    eprintln!("fahras: query {label}: {e}");
+                    Ok(None)
+                }
+                Err(other) => Err(other),
+            }
+        }
+        other => other.map(Some),
+    }
 }
 
 /// Says which words occur in no article and what was searched instead.
