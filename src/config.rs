@@ -53,7 +53,8 @@ pub struct Archive {
     /// Glob patterns that exclude a file or a whole folder.
     pub exclude: Vec<String>,
     pub follow_symlinks: bool,
-    /// Files larger than this are skipped and reported.
+    /// The largest article: larger txt/html/json files are skipped and
+    /// reported; for a JSON Lines dump, the longest line.
     pub max_file_bytes: u64,
 }
 

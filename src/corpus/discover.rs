@@ -174,7 +174,8 @@ fn add_file(found: &mut Discovery, path: PathBuf, rel: String, meta: &std::fs::M
         });
         return;
     };
-    if meta.len() > max {
+    // A JSON Lines dump is read as a stream: the limit is on each line.
+    if meta.len() > max && format != Format::Jsonl {
         found.skipped.push(Skipped {
             path: path.display().to_string(),
             reason: format!(

@@ -73,13 +73,7 @@ pub fn parse_jsonl(text: &str, base_id: &str) -> Parsed {
             continue;
         }
         let n = i + 1;
-        let result = serde_json::from_str::<Value>(line)
-            .map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))
-            .and_then(|v| match v {
-                Value::Object(map) => article(map, format!("{base_id}#{n}")),
-                other => Err(format!("is a JSON {}, not an object", kind(&other))),
-            });
-        match result {
+        match parse_line(line, base_id, n) {
             Ok((a, warning)) => {
                 parsed.articles.push(a);
                 parsed
@@ -90,6 +84,21 @@ pub fn parse_jsonl(text: &str, base_id: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// The article on line `n` of a JSON Lines file (`base_id#n` when it has no
+/// `id`), with a warning about a field left out.
+pub fn parse_line(
+    line: &str,
+    base_id: &str,
+    n: usize,
+) -> Result<(Article, Option<String>), String> {
+    serde_json::from_str::<Value>(line)
+        .map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))
+        .and_then(|v| match v {
+            Value::Object(map) => article(map, format!("{base_id}#{n}")),
+            other => Err(format!("is a JSON {}, not an object", kind(&other))),
+        })
 }
 
 fn kind(v: &Value) -> &'static str {

@@ -9,6 +9,7 @@ pub mod discover;
 pub mod front_matter;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod txt;
 
 pub use article::Article;

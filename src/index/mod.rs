@@ -4,6 +4,7 @@
 //! runs ([`run`], [`summary`], [`progress`]).
 
 pub mod document;
+mod file;
 pub mod known;
 pub mod open;
 pub mod progress;
@@ -12,6 +13,7 @@ pub mod schema;
 pub mod stamp;
 pub mod stored;
 pub mod summary;
+mod tally;
 
 pub use open::ArticleIndex;
 pub use progress::ProgressMode;

@@ -26,16 +26,17 @@ use tantivy::directory::error::LockError;
 use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
-use super::document::to_document;
+use super::file::{index_file, Sink};
 use super::known::{self, Known, KnownFile};
 use super::open::exists;
 use super::progress::{Progress, ProgressMode};
 use super::schema::{self, Fields};
 use super::stamp::Stamp;
 use super::summary::Summary;
+use super::tally::{lock, take, Tally};
 use crate::analysis::{self, Stages};
 use crate::config::Archive;
-use crate::corpus::{self, FileOutcome, Skipped, SourceFile};
+use crate::corpus::{self, SourceFile};
 use crate::entities::{Gazetteer, Matcher};
 use crate::error::{Error, Result};
 
@@ -170,6 +171,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
             tally: &shared,
             writer_error: &writer_error,
             exact_fields: opts.exact_fields,
+            max_line: opts.archive.max_file_bytes,
         };
         pool.install(|| {
             chunk.par_iter().for_each_init(
@@ -228,14 +230,6 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-fn take<T>(m: &Mutex<Option<T>>) -> Option<T> {
-    lock(m).take()
-}
-
 fn commit(writer: &mut IndexWriter<TantivyDocument>, stamp: &Stamp) -> Result<()> {
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&stamp.to_payload());
@@ -249,147 +243,6 @@ fn read_stamp(index: &Index) -> Option<Stamp> {
         .ok()
         .and_then(|m| m.payload)
         .and_then(|p| Stamp::from_payload(&p))
-}
-
-/// Counts of one run, gathered from the worker threads.
-#[derive(Default)]
-struct Tally {
-    added: usize,
-    updated: usize,
-    deleted: usize,
-    unchanged: usize,
-    articles_added: usize,
-    articles_deleted: usize,
-    bytes: u64,
-    skipped: Vec<Skipped>,
-    problems: Vec<Skipped>,
-}
-
-impl Tally {
-    fn summary(
-        self,
-        discovery: &corpus::Discovery,
-        full_reason: Option<String>,
-        started: Instant,
-        commits: usize,
-    ) -> Summary {
-        let mut skipped = discovery.skipped.clone();
-        skipped.extend(self.skipped);
-        skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut problems = self.problems;
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
-        let elapsed = started.elapsed().as_secs_f64();
-        Summary {
-            mode: if full_reason.is_some() {
-                "full"
-            } else {
-                "incremental"
-            }
-            .into(),
-            full_reason,
-            completed: false,
-            started_at: String::new(),
-            files_seen: discovery.files.len() + discovery.skipped.len(),
-            files_added: self.added,
-            files_updated: self.updated,
-            files_deleted: self.deleted,
-            files_unchanged: self.unchanged,
-            files_skipped: skipped.len(),
-            articles_added: self.articles_added,
-            articles_deleted: self.articles_deleted,
-            skipped,
-            problems,
-            bytes_read: self.bytes,
-            commits,
-            elapsed_secs: elapsed,
-            articles_per_sec: self.articles_added as f64 / elapsed.max(1e-3),
-        }
-    }
-}
-
-/// Reads, hashes, parses and indexes one file; returns its article count.
-/// Where the worker threads put what they read.
-struct Sink<'a> {
-    fields: &'a Fields,
-    writer: &'a IndexWriter<TantivyDocument>,
-    tally: &'a Mutex<Tally>,
-    writer_error: &'a Mutex<Option<TantivyError>>,
-    exact_fields: bool,
-}
-
-/// Reads, hashes, parses and indexes one file; returns its article count.
-fn index_file(
-    file: &SourceFile,
-    known: Option<&KnownFile>,
-    sink: &Sink,
-    matcher: &mut Matcher,
-) -> usize {
-    let Sink {
-        fields,
-        writer,
-        tally,
-        writer_error,
-        exact_fields,
-    } = *sink;
-    let path = file.path.to_string_lossy().into_owned();
-    let kept = if known.is_some() {
-        " (the previously indexed version is kept)"
-    } else {
-        ""
-    };
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
-            lock(tally).skipped.push(Skipped {
-                path,
-                reason: format!("cannot read: {e}{kept}"),
-            });
-            return 0;
-        }
-    };
-    let hash = blake3::hash(&bytes).to_hex().to_string();
-    if known.is_some_and(|k| k.hash == hash) {
-        lock(tally).unchanged += 1;
-        return 0;
-    }
-    match corpus::parse_bytes(&bytes, file.format, &file.rel) {
-        FileOutcome::Read { articles, problems } => {
-            if known.is_some() {
-                writer.delete_term(Term::from_field_text(fields.path, &path));
-            }
-            for article in &articles {
-                let entities = matcher.facets(article);
-                let doc = to_document(fields, article, file, &hash, &entities, exact_fields);
-                if let Err(e) = writer.add_document(doc) {
-                    lock(writer_error).get_or_insert(e);
-                    return 0;
-                }
-            }
-            let mut t = lock(tally);
-            match known {
-                Some(k) => {
-                    t.updated += 1;
-                    t.articles_deleted += k.articles;
-                }
-                None => t.added += 1,
-            }
-            t.articles_added += articles.len();
-            t.bytes += bytes.len() as u64;
-            t.problems
-                .extend(problems.into_iter().map(|reason| Skipped {
-                    path: path.clone(),
-                    reason,
-                }));
-            articles.len()
-        }
-        FileOutcome::Skipped(reason) => {
-            lock(tally).skipped.push(Skipped {
-                path,
-                reason: format!("{reason}{kept}"),
-            });
-            0
-        }
-    }
 }
 
 /// Tries `attempt` until it stops reporting a busy lock, for as long as

@@ -1,0 +1,105 @@
+//! Reading archives: JSON Lines dumps of any size, one set of articles
+//! however an archive is reached, and what a run reports about ids.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fahras, jsonl_ids, stderr, Summary};
+
+/// Runs `fahras index` with `args` (and `--json`) in `dir`.
+fn index(dir: &Path, args: &[&str]) -> (Summary, String) {
+    let out = fahras()
+        .current_dir(dir)
+        .args(["index", "--index", "idx", "--json", "--progress", "none"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr(&out))
+}
+
+fn ids(dir: &Path, query: &str) -> Vec<String> {
+    let out = fahras()
+        .current_dir(dir)
+        .args([
+            "search", "--index", "idx", query, "--all", "--format", "jsonl",
+        ])
+        .args(["--fields", "id"])
+        .output()
+        .unwrap();
+    let mut ids = jsonl_ids(&out);
+    ids.sort();
+    ids
+}
+
+fn dump_line(i: usize) -> String {
+    format!(
+        "{{\"id\":\"d-{i}\",\"title\":\"خبر رقم {i} عن بغداد\",\"body\":\"نص الخبر {i} عن العراق والمفاوضات الجارية.\"}}\n"
+    )
+}
+
+#[test]
+fn jsonl_dump_larger_than_max_file_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fahras.toml"),
+        "[archive]\nmax_file_bytes = 1000\n",
+    )
+    .unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let mut dump: String = (1..=300).map(dump_line).collect();
+    // One article over the limit: that line alone is left out.
+    dump.push_str(&format!(
+        "{{\"id\":\"huge\",\"title\":\"عنوان\",\"body\":\"{}\"}}\n",
+        "كلمة ".repeat(400)
+    ));
+    std::fs::write(archive.join("dump.jsonl"), &dump).unwrap();
+    assert!(dump.len() > 30 * 1000, "the dump is far over the limit");
+
+    let (summary, _) = index(dir.path(), &["archive"]);
+    assert_eq!(summary.files_skipped, 0, "{:?}", summary.skipped);
+    assert_eq!(summary.articles_added, 300);
+    assert_eq!(summary.problems.len(), 1, "{:?}", summary.problems);
+    assert!(summary.problems[0]
+        .reason
+        .starts_with("line 301: too large"));
+    assert_eq!(ids(dir.path(), "بغداد").len(), 300);
+
+    // A changed dump replaces its articles.
+    let changed: String = (1..=299).map(dump_line).collect();
+    std::fs::write(archive.join("dump.jsonl"), changed).unwrap();
+    let (summary, _) = index(dir.path(), &["archive"]);
+    assert_eq!(
+        (
+            summary.files_updated,
+            summary.articles_added,
+            summary.articles_deleted
+        ),
+        (1, 299, 300)
+    );
+    let found = ids(dir.path(), "بغداد");
+    assert_eq!(found.len(), 299);
+    assert!(!found.contains(&"d-300".to_string()));
+
+    // An unchanged dump is not read again.
+    let (summary, _) = index(dir.path(), &["archive"]);
+    assert_eq!((summary.files_unchanged, summary.articles_added), (1, 0));
+}
+
+#[test]
+fn a_jsonl_dump_that_turns_bad_keeps_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(archive.join("d.jsonl"), dump_line(1) + &dump_line(2)).unwrap();
+    index(dir.path(), &["archive"]);
+    std::fs::write(archive.join("d.jsonl"), "{broken\nnot json\n").unwrap();
+    let (summary, _) = index(dir.path(), &["archive"]);
+    assert_eq!(summary.files_skipped, 1);
+    assert!(summary.skipped[0]
+        .reason
+        .contains("previously indexed version is kept"));
+    assert_eq!(ids(dir.path(), "بغداد"), ["d-1", "d-2"]);
+}
