@@ -274,18 +274,6 @@ fn html_articles_give_title_date_source_and_clean_text() {
     assert!(!b["body"].as_str().unwrap().contains("اشترك"));
 }
 
-/// Writes `n` small articles into `root`.
-fn generate(root: &Path, n: usize) {
-    for i in 0..n {
-        let dir = root.join(format!("{:03}", i / 100));
-        std::fs::create_dir_all(&dir).unwrap();
-        let body = format!(
-            "خبر رقم {i} عن العراق والولايات المتحدة\n\nقال مسؤولون في بغداد وواشنطن إن المحادثات رقم {i} تناولت مستقبل القوات والتعاون الأمني والاقتصادي بين البلدين.\n"
-        );
-        std::fs::write(dir.join(format!("article-{i:05}.txt")), body.repeat(3)).unwrap();
-    }
-}
-
 #[test]
 fn kill_dash_nine_at_any_moment_never_breaks_the_index() {
     let dir = tempfile::tempdir().unwrap();

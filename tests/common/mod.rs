@@ -159,3 +159,15 @@ pub fn highlighted(hit: &Hit) -> Vec<String> {
 }
 
 pub const SEED_ID: &str = "2024/07/23/us-iraq-roadmap.txt";
+
+/// Writes `n` small articles into `root`.
+pub fn generate(root: &Path, n: usize) {
+    for i in 0..n {
+        let dir = root.join(format!("{:03}", i / 100));
+        std::fs::create_dir_all(&dir).unwrap();
+        let body = format!(
+            "خبر رقم {i} عن العراق والولايات المتحدة\n\nقال مسؤولون في بغداد وواشنطن إن المحادثات رقم {i} تناولت مستقبل القوات والتعاون الأمني والاقتصادي بين البلدين.\n"
+        );
+        std::fs::write(dir.join(format!("article-{i:05}.txt")), body.repeat(3)).unwrap();
+    }
+}

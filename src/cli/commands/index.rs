@@ -29,7 +29,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = Arc::clone(&cancel);
-        // Ctrl-C stops the run at the next file: an incremental run commits
+        // Ctrl-C, SIGTERM and SIGHUP stop the run at the next file: an incremental run commits
         // what it finished, a full rebuild commits nothing. Only one handler
         // per process is possible; a failure to set it is ignored.
         let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
