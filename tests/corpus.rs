@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fahras, jsonl_ids, stderr, Summary};
+use common::{fahras, generate, jsonl_ids, stderr, Summary};
 
 /// Runs `fahras index` with `args` (and `--json`) in `dir`.
 fn index(dir: &Path, args: &[&str]) -> (Summary, String) {
@@ -102,4 +102,44 @@ fn a_jsonl_dump_that_turns_bad_keeps_its_articles() {
         .reason
         .contains("previously indexed version is kept"));
     assert_eq!(ids(dir.path(), "بغداد"), ["d-1", "d-2"]);
+}
+
+/// How many articles the index holds.
+fn articles(dir: &Path) -> u64 {
+    let out = fahras()
+        .current_dir(dir)
+        .args(["stats", "--index", "idx", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["articles"].as_u64().unwrap()
+}
+
+#[test]
+fn every_path_to_an_archive_is_the_same_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    generate(&archive, 150);
+    std::os::unix::fs::symlink(&archive, dir.path().join("link")).unwrap();
+    let (first, _) = index(dir.path(), &["archive"]);
+    assert_eq!(first.articles_added, 150);
+    for root in ["link", "archive/001/../001", "./archive/", "link/000"] {
+        let (again, _) = index(dir.path(), &[root]);
+        assert_eq!(
+            (again.articles_added, again.files_added, again.files_deleted),
+            (0, 0, 0),
+            "{root}"
+        );
+        assert_eq!(articles(dir.path()), 150, "{root}");
+    }
+    // Overlapping roots in one run read each file once.
+    std::fs::remove_dir_all(dir.path().join("idx")).unwrap();
+    let (both, _) = index(dir.path(), &["archive", "archive/001", "link"]);
+    assert_eq!(both.articles_added, 150);
+    assert_eq!(articles(dir.path()), 150);
+    // A deletion is seen whichever way the archive is named.
+    std::fs::remove_file(archive.join("000/article-00007.txt")).unwrap();
+    let (after, _) = index(dir.path(), &["link"]);
+    assert_eq!(after.files_deleted, 1);
+    assert_eq!(articles(dir.path()), 149);
 }

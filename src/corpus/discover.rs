@@ -89,8 +89,9 @@ pub fn discover(roots: &[PathBuf], settings: &Archive) -> Result<Discovery> {
     for root in roots {
         let meta = std::fs::metadata(root)
             .map_err(|e| Error::io(format!("cannot read archive path {}", root.display()), e))?;
-        let abs_root = std::path::absolute(root)
-            .map_err(|e| Error::io(format!("cannot resolve {}", root.display()), e))?;
+        // Every way of naming the archive (a symlink to it, `a/../a`) is
+        // the same archive: paths are keys, so they must be canonical.
+        let abs_root = canonical_root(root)?;
         if meta.is_file() {
             // A file named on the command line is read whatever the globs say.
             let rel = root
@@ -140,14 +141,15 @@ pub fn discover(roots: &[PathBuf], settings: &Archive) -> Result<Discovery> {
             if !include.is_match(&rel) {
                 continue;
             }
+            // A followed link is keyed by what it points at, so a file
+            // reached twice is read once.
+            let path = if entry.path_is_symlink() {
+                std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf())
+            } else {
+                entry.path().to_path_buf()
+            };
             match entry.metadata() {
-                Ok(meta) => add_file(
-                    &mut found,
-                    entry.path().to_path_buf(),
-                    rel,
-                    &meta,
-                    settings.max_file_bytes,
-                ),
+                Ok(meta) => add_file(&mut found, path, rel, &meta, settings.max_file_bytes),
                 Err(e) => found.skipped.push(Skipped {
                     path: entry.path().display().to_string(),
                     reason: e.to_string(),
@@ -155,7 +157,18 @@ pub fn discover(roots: &[PathBuf], settings: &Archive) -> Result<Discovery> {
             }
         }
     }
+    // Overlapping roots (`archive` and `archive/2024`) name the same files:
+    // each is kept once, as the first root reached it.
+    let mut seen = std::collections::HashSet::new();
+    found.files.retain(|f| seen.insert(f.path.clone()));
     Ok(found)
+}
+
+/// `root` as an absolute path without links or `..`: the form the index
+/// keys files by, and the form deletions are looked for under.
+pub fn canonical_root(root: &Path) -> Result<PathBuf> {
+    std::fs::canonicalize(root)
+        .map_err(|e| Error::io(format!("cannot resolve {}", root.display()), e))
 }
 
 fn rel_path(path: &Path, root: &Path) -> String {

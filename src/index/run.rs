@@ -130,7 +130,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     let roots: Vec<PathBuf> = opts
         .roots
         .iter()
-        .filter_map(|r| std::path::absolute(r).ok())
+        .filter_map(|r| corpus::discover::canonical_root(r).ok())
         .collect();
     let deleted: Vec<(&String, &KnownFile)> = known
         .iter()
