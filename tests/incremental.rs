@@ -139,14 +139,24 @@ fn added_modified_and_deleted_files_are_applied() {
 }
 
 #[test]
-fn a_touched_file_is_not_reindexed() {
+fn a_touched_file_is_read_once_then_never_again() {
     let a = Archive::new();
     touch(&a.root.join("exports/wire-2023-2025.jsonl"));
+    touch(&a.root.join("2024/07/23/us-iraq-roadmap.txt"));
     let s = a.run(&[]);
     assert_eq!(
         (s.files_unchanged, s.files_updated, s.articles_added),
         (3, 0, 0)
     );
+    assert_eq!(s.files_touched, 2);
+    assert!(s.bytes_read > 0);
+    // Their new times were recorded: the third run reads nothing.
+    let s = a.run(&[]);
+    assert_eq!(
+        (s.files_unchanged, s.files_touched, s.bytes_read),
+        (3, 0, 0)
+    );
+    assert_eq!(a.ids().len(), 9);
 }
 
 #[test]

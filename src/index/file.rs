@@ -58,10 +58,7 @@ pub(super) fn index_file(
         }
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    if known.is_some_and(|k| k.hash == hash) {
-        lock(tally).unchanged += 1;
-        return 0;
-    }
+    let touched = known.is_some_and(|k| k.hash == hash);
     match corpus::parse_bytes(&bytes, file.format, &file.rel) {
         FileOutcome::Read { articles, problems } => {
             if known.is_some() {
@@ -76,15 +73,7 @@ pub(super) fn index_file(
                 }
             }
             let mut t = lock(tally);
-            match known {
-                Some(k) => {
-                    t.updated += 1;
-                    t.articles_deleted += k.articles;
-                }
-                None => t.added += 1,
-            }
-            t.articles_added += articles.len();
-            t.bytes += bytes.len() as u64;
+            record(&mut t, known, touched, articles.len(), bytes.len() as u64);
             t.problems
                 .extend(problems.into_iter().map(|reason| Skipped {
                     path: path.clone(),
@@ -100,6 +89,28 @@ pub(super) fn index_file(
             0
         }
     }
+}
+
+/// Counts one file read. A `touched` file (new time, same content) had its
+/// articles written again only so that its new time is recorded and the
+/// next run does not read it: it counts as unchanged.
+fn record(t: &mut Tally, known: Option<&KnownFile>, touched: bool, articles: usize, bytes: u64) {
+    match known {
+        Some(_) if touched => {
+            t.unchanged += 1;
+            t.touched += 1;
+        }
+        Some(k) => {
+            t.updated += 1;
+            t.articles_deleted += k.articles;
+            t.articles_added += articles;
+        }
+        None => {
+            t.added += 1;
+            t.articles_added += articles;
+        }
+    }
+    t.bytes += bytes;
 }
 
 /// Problems of one dump named in the summary; the rest are counted.
@@ -135,10 +146,7 @@ fn index_jsonl(
         Ok(h) => h,
         Err(e) => return skip(format!("cannot read: {e}")),
     };
-    if known.is_some_and(|k| k.hash == hash) {
-        lock(sink.tally).unchanged += 1;
-        return 0;
-    }
+    let touched = known.is_some_and(|k| k.hash == hash);
     let reader = match std::fs::File::open(&file.path) {
         Ok(f) => std::io::BufReader::with_capacity(1 << 16, f),
         Err(e) => return skip(format!("cannot read: {e}")),
@@ -234,15 +242,7 @@ fn index_jsonl(
         });
     }
     let mut t = lock(sink.tally);
-    match known {
-        Some(k) => {
-            t.updated += 1;
-            t.articles_deleted += k.articles;
-        }
-        None => t.added += 1,
-    }
-    t.articles_added += added;
-    t.bytes += file.size;
+    record(&mut t, known, touched, added, file.size);
     t.problems
         .extend(problems.into_iter().map(|reason| Skipped {
             path: path.clone(),

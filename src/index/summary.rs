@@ -24,6 +24,10 @@ pub struct Summary {
     /// Files not read again (same size and time), or read and found to
     /// have the same content.
     pub files_unchanged: usize,
+    /// Of the unchanged, files with a new modification time: read, found
+    /// the same, and recorded with their new time so that the next run
+    /// does not read them again.
+    pub files_touched: usize,
     pub files_skipped: usize,
     pub articles_added: usize,
     pub articles_deleted: usize,
@@ -36,53 +40,4 @@ pub struct Summary {
     pub commits: usize,
     pub elapsed_secs: f64,
     pub articles_per_sec: f64,
-}
-
-impl Summary {
-    /// The human summary, a few lines for stderr.
-    pub fn render_text(&self) -> String {
-        let mut out = String::new();
-        let state = if self.completed {
-            "done"
-        } else {
-            "INTERRUPTED"
-        };
-        out.push_str(&format!(
-            "{state} ({} run{}): {} files added, {} updated, {} deleted, {} unchanged, {} skipped\n",
-            self.mode,
-            self.full_reason
-                .as_ref()
-                .map(|r| format!(", because {r}"))
-                .unwrap_or_default(),
-            self.files_added,
-            self.files_updated,
-            self.files_deleted,
-            self.files_unchanged,
-            self.files_skipped,
-        ));
-        out.push_str(&format!(
-            "{} articles indexed, {} removed, {:.1} MB read in {:.1}s ({:.0} articles/s)\n",
-            self.articles_added,
-            self.articles_deleted,
-            self.bytes_read as f64 / 1e6,
-            self.elapsed_secs,
-            self.articles_per_sec,
-        ));
-        if !self.skipped.is_empty() {
-            out.push_str(&format!("skipped {} files:\n", self.skipped.len()));
-            for s in &self.skipped {
-                out.push_str(&format!("  {}: {}\n", s.path, s.reason));
-            }
-        }
-        if !self.problems.is_empty() {
-            out.push_str(&format!(
-                "left out {} parts of files:\n",
-                self.problems.len()
-            ));
-            for s in &self.problems {
-                out.push_str(&format!("  {}: {}\n", s.path, s.reason));
-            }
-        }
-        out
-    }
 }

@@ -6,6 +6,7 @@ pub mod facets;
 pub mod hits;
 pub mod sanitize;
 pub mod style;
+pub mod summary;
 
 pub use style::Style;
 

@@ -34,7 +34,8 @@ pub fn one_line(text: &str) -> String {
     for_terminal(text).replace(['\n', '\t', '\r'], " ")
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values; control
+/// characters and bidi overrides become visible escapes (`\u{202e}`).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -44,8 +45,10 @@ pub fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A character reference would be decoded and obeyed by the
+            // browser: shown as visible text instead, as on a terminal.
             c if is_unsafe(c) => {
-                let _ = write!(out, "&#x{:x};", c as u32);
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
         }
@@ -74,7 +77,7 @@ mod tests {
     fn html_escapes_markup_and_controls() {
         assert_eq!(
             html("<b>\"x\" & 'y'\u{202E}</b>"),
-            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&#x202e;&lt;/b&gt;"
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;\\u{202e}&lt;/b&gt;"
         );
     }
 }

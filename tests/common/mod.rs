@@ -90,6 +90,10 @@ pub struct Skipped {
 
 #[derive(Debug, Deserialize)]
 pub struct Summary {
+    #[serde(default)]
+    pub files_touched: usize,
+    #[serde(default)]
+    pub bytes_read: u64,
     pub mode: String,
     pub completed: bool,
     pub files_seen: usize,

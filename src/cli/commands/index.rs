@@ -57,7 +57,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
     };
     let summary = index::run(&opts)?;
     if !args.quiet {
-        eprint!("{}", summary.render_text());
+        eprint!("{}", crate::output::summary::render(&summary));
     }
     if args.json {
         let mut out = std::io::stdout().lock();

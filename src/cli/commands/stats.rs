@@ -80,7 +80,7 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
             if let Some(run) = &stats.last_run {
                 writeln!(out, "last run:  {} ({} mode)", run.started_at, run.mode)
                     .map_err(stdout_error)?;
-                for line in run.render_text().lines() {
+                for line in crate::output::summary::render(run).lines() {
                     writeln!(out, "  {line}").map_err(stdout_error)?;
                 }
             }
