@@ -143,3 +143,50 @@ fn every_path_to_an_archive_is_the_same_archive() {
     assert_eq!(after.files_deleted, 1);
     assert_eq!(articles(dir.path()), 149);
 }
+
+#[test]
+fn a_one_line_file_gets_a_bounded_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let line = "خبر طويل عن بغداد ".repeat(20_000);
+    std::fs::write(archive.join("one-line.txt"), &line).unwrap();
+    index(dir.path(), &["archive"]);
+    let out = fahras()
+        .current_dir(dir.path())
+        .args([
+            "search",
+            "--index",
+            "idx",
+            "بغداد",
+            "-n",
+            "1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        out.stdout.len() < 10_000,
+        "{} bytes printed",
+        out.stdout.len()
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let title = v["hits"][0]["title"].as_str().unwrap();
+    assert!(title.chars().count() <= 300, "{title}");
+    // Cut between words.
+    assert!(line.starts_with(title) && line[title.len()..].starts_with(' '));
+    // Nothing is lost: the rest of the line is the body.
+    let shown = fahras()
+        .current_dir(dir.path())
+        .args(["show", "--index", "idx", "one-line.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let words = |s: &str| s.split_whitespace().count();
+    assert_eq!(
+        words(a["title"].as_str().unwrap()) + words(a["body"].as_str().unwrap()),
+        words(&line)
+    );
+}

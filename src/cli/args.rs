@@ -121,7 +121,8 @@ pub struct SearchArgs {
     /// Columns for csv and keys for json/jsonl, comma-separated.
     #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
     pub fields: Option<Vec<String>>,
-    /// Longest snippet, in characters (default: search.snippet_chars).
+    /// Longest snippet, in characters, 20 to 2000 (default:
+    /// search.snippet_chars; a value outside is taken as the nearest end).
     #[arg(long, value_name = "N")]
     pub snippet_chars: Option<usize>,
     /// Print what each query word became after analysis (on stderr).

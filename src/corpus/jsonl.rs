@@ -50,7 +50,14 @@ impl Line {
             ),
             Line::NotUtf8 { n } => (n, Err("is not UTF-8".to_string())),
         };
-        Some(result.map_err(|e| format!("line {n}: {e}")))
+        Some(
+            result
+                .map(|(mut a, warning)| {
+                    a.bound_title();
+                    (a, warning)
+                })
+                .map_err(|e| format!("line {n}: {e}")),
+        )
     }
 }
 

@@ -60,6 +60,7 @@ pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
     };
     match outcome {
         Ok(mut parsed) if !parsed.articles.is_empty() => {
+            parsed.articles.iter_mut().for_each(Article::bound_title);
             if matches!(format, Format::Json | Format::Jsonl) {
                 let path_date = date::date_in_path(rel);
                 for a in parsed.articles.iter_mut().filter(|a| a.date.is_none()) {

@@ -43,6 +43,12 @@ fn batch_jobs(path: &std::path::Path) -> Result<Vec<Job>> {
         .collect())
 }
 
+/// A snippet length within what a snippet can usefully be: a few words at
+/// least, a long paragraph at most (whatever the article or the flag).
+fn snippet_chars(n: usize) -> usize {
+    n.clamp(20, 2000)
+}
+
 /// Parses a `--since`/`--until` value: the first or last day of the period.
 fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
     let range = parse_date_value(value).map_err(|m| Error::Usage(format!("{flag}: {m}")))?;
@@ -101,7 +107,7 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
         until,
         include_undated: false,
         sort: None,
-        snippet_chars: config.search.snippet_chars,
+        snippet_chars: snippet_chars(config.search.snippet_chars),
         snippets: true,
         explain: false,
         entities,
@@ -197,7 +203,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         offset: args.offset,
         include_undated: args.include_undated,
         sort: sort(args.sort.as_deref()),
-        snippet_chars: args.snippet_chars.unwrap_or(base.snippet_chars).max(20),
+        snippet_chars: args.snippet_chars.map_or(base.snippet_chars, snippet_chars),
         snippets,
         explain: args.explain,
         facets: args.facets,
