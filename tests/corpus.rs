@@ -190,3 +190,39 @@ fn a_one_line_file_gets_a_bounded_title() {
         words(&line)
     );
 }
+
+#[test]
+fn a_path_that_names_the_month_dates_the_article_to_the_month() {
+    let indexed = common::Indexed::sample();
+    let id = "2025/09/coalition-leaves-baghdad.txt";
+    let ids_for = |args: &[&str]| {
+        let mut all = vec!["search", "--all", "--format", "jsonl", "--fields", "id"];
+        all.extend(args);
+        jsonl_ids(&indexed.run(&all))
+    };
+    for args in [
+        &["*", "--since", "2025-09", "--until", "2025-09"][..],
+        &["date:2025"],
+        &["date:2025-09"],
+    ] {
+        assert!(ids_for(args).contains(&id.to_string()), "{args:?}");
+    }
+    assert!(!ids_for(&["date:2025-10"]).contains(&id.to_string()));
+    let shown = indexed.run(&["show", id, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(v["date"], "2025-09");
+    // Newest first, it sorts with September 2025.
+    let sorted = indexed.run(&[
+        "search", "*", "--sort", "date", "--all", "--format", "jsonl", "--fields", "id,date",
+    ]);
+    let dates: Vec<String> = common::stdout(&sorted)
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["date"].as_str().map(|d| format!("{d:-<10}"))
+        })
+        .collect();
+    let mut desc = dates.clone();
+    desc.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, desc);
+}

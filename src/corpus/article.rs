@@ -1,6 +1,8 @@
 //! One news article as fahras understands it, whatever file it came from.
 
 use jiff::civil::Date;
+
+use super::date::Precision;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -10,6 +12,8 @@ pub struct Article {
     pub title: String,
     pub body: String,
     pub date: Option<Date>,
+    /// How much of `date` is known (a path may name only the month).
+    pub date_precision: Precision,
     pub source: Option<String>,
     pub translator: Option<String>,
     pub author: Option<String>,
@@ -24,6 +28,14 @@ pub struct Article {
 pub const MAX_TITLE_CHARS: usize = 300;
 
 impl Article {
+    /// Dates the article with a date of some precision, or leaves it.
+    pub fn set_period(&mut self, period: Option<(Date, Precision)>) {
+        if let Some((date, precision)) = period {
+            self.date = Some(date);
+            self.date_precision = precision;
+        }
+    }
+
     /// Cuts an over-long title at the last word boundary within
     /// [`MAX_TITLE_CHARS`] (or at the limit, in a run with no space); what
     /// is cut off starts the body, so no text is lost.

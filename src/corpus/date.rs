@@ -8,6 +8,88 @@ use jiff::civil::Date;
 
 use crate::analysis::normalize;
 
+/// How much of a date is known. An article filed under `2025/09/` is from
+/// September 2025, on a day nobody recorded: it is stored at the first day
+/// of its period, matches every range that holds that day, and is shown as
+/// `2025-09`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    /// The number the index stores.
+    pub fn code(self) -> u64 {
+        match self {
+            Precision::Day => 0,
+            Precision::Month => 1,
+            Precision::Year => 2,
+        }
+    }
+
+    pub fn from_code(code: u64) -> Precision {
+        match code {
+            1 => Precision::Month,
+            2 => Precision::Year,
+            _ => Precision::Day,
+        }
+    }
+
+    /// `date` written to this precision: `2025-09-01` as `2025-09`.
+    pub fn show(self, date: Date) -> String {
+        match self {
+            Precision::Day => date.to_string(),
+            Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
+            Precision::Year => format!("{:04}", date.year()),
+        }
+    }
+}
+
+/// Like [`parse_date`], and a month (`2025-09`, `2025/09`) or a year
+/// (`2025`) alone, at its precision.
+pub fn parse_period(text: &str) -> Option<(Date, Precision)> {
+    if let Some(d) = parse_date(text) {
+        return Some((d, Precision::Day));
+    }
+    let ascii: String = text.trim().chars().map(ascii_digit).collect();
+    match ascii.split(['-', '/']).collect::<Vec<_>>().as_slice() {
+        [y] if y.len() == 4 => Some((make_date(y.parse().ok()?, 1, 1)?, Precision::Year)),
+        [y, m] if y.len() == 4 && m.len() <= 2 => Some((
+            make_date(y.parse().ok()?, m.parse().ok()?, 1)?,
+            Precision::Month,
+        )),
+        _ => None,
+    }
+}
+
+/// Like [`date_in_path`], and else a `YYYY/MM` run of folders (a month) or
+/// a `YYYY` folder (a year): `2025/09/story.txt` is from September 2025.
+pub fn period_in_path(path: &str) -> Option<(Date, Precision)> {
+    if let Some(d) = date_in_path(path) {
+        return Some((d, Precision::Day));
+    }
+    let parts: Vec<&str> = path.split(['/', '\\']).collect();
+    // The file name itself is no folder.
+    let folders = &parts[..parts.len().saturating_sub(1)];
+    for w in folders.windows(2) {
+        if w[0].len() == 4 && w[1].len() <= 2 {
+            if let (Ok(y), Ok(m)) = (w[0].parse(), w[1].parse()) {
+                if let Some(d) = make_date(y, m, 1) {
+                    return Some((d, Precision::Month));
+                }
+            }
+        }
+    }
+    folders.iter().find_map(|f| {
+        let y = f.parse().ok().filter(|_| f.len() == 4)?;
+        Some((make_date(y, 1, 1)?, Precision::Year))
+    })
+}
+
 /// Parses a date field: `2024-03-15`, `2024/03/15`, `2024.03.15`, an ISO
 /// timestamp (`2024-03-15T10:00:00Z`, the day is kept), `15/03/2024`, in
 /// ASCII or Arabic-Indic digits, or a dateline such as `15 آذار 2024`.
@@ -183,6 +265,30 @@ mod tests {
         assert_eq!(date_in_path("news/2024/03/15/a.txt"), d(2024, 3, 15));
         assert_eq!(date_in_path("news/2023-10-07_gaza.txt"), d(2023, 10, 7));
         assert_eq!(date_in_path("news/1234/5678.txt"), None);
+        assert_eq!(
+            period_in_path("2025/09/coalition-leaves-baghdad.txt"),
+            d(2025, 9, 1).map(|d| (d, Precision::Month))
+        );
+        assert_eq!(
+            period_in_path("archive/2019/report.txt"),
+            d(2019, 1, 1).map(|d| (d, Precision::Year))
+        );
+        assert_eq!(
+            period_in_path("2024/03/15/a.txt"),
+            d(2024, 3, 15).map(|d| (d, Precision::Day))
+        );
+        // A number as a file name is not a year; nor is 1234.
+        assert_eq!(period_in_path("news/2019.txt"), None);
+        assert_eq!(period_in_path("news/1234/5678.txt"), None);
+        assert_eq!(
+            parse_period("2025-09"),
+            d(2025, 9, 1).map(|d| (d, Precision::Month))
+        );
+        assert_eq!(
+            parse_period("٢٠٢٥"),
+            d(2025, 1, 1).map(|d| (d, Precision::Year))
+        );
+        assert_eq!(Precision::Month.show(d(2025, 9, 1).unwrap()), "2025-09");
         // Regression: a byte window inside an Arabic name used to panic.
         assert_eq!(
             date_in_path("أخبار/خبر-2024-03-15-بغداد.txt"),

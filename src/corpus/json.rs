@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::article::Article;
-use super::date::parse_date;
+use super::date::parse_period;
 
 /// What one JSON file gave: its articles and, for each element or line that
 /// could not be read, a description of the problem.
@@ -144,13 +144,13 @@ fn article(
         return Err("has neither `title` nor `body`".into());
     }
     let mut warning = None;
-    let date = match text_field(&mut map, &["date", "published", "published_at"])? {
+    let period = match text_field(&mut map, &["date", "published", "published_at"])? {
         Some(d) => {
-            let date = parse_date(&d);
-            if date.is_none() {
+            let period = parse_period(&d);
+            if period.is_none() {
                 warning = Some(format!("`date` {d:?} is not a date; indexed as undated"));
             }
-            date
+            period
         }
         None => None,
     };
@@ -158,7 +158,8 @@ fn article(
         id,
         title,
         body,
-        date,
+        date: period.map(|(d, _)| d),
+        date_precision: period.map(|(_, p)| p).unwrap_or_default(),
         source: text_field(&mut map, &["source"])?,
         translator: text_field(&mut map, &["translator"])?,
         author: text_field(&mut map, &["author"])?,

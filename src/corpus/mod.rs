@@ -61,11 +61,10 @@ pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
     match outcome {
         Ok(mut parsed) if !parsed.articles.is_empty() => {
             parsed.articles.iter_mut().for_each(Article::bound_title);
-            if matches!(format, Format::Json | Format::Jsonl) {
-                let path_date = date::date_in_path(rel);
-                for a in parsed.articles.iter_mut().filter(|a| a.date.is_none()) {
-                    a.date = path_date;
-                }
+            // The path's month or year, where nothing in the file dated it.
+            let path_period = date::period_in_path(rel);
+            for a in parsed.articles.iter_mut().filter(|a| a.date.is_none()) {
+                a.set_period(path_period);
             }
             FileOutcome::Read {
                 articles: parsed.articles,

@@ -16,7 +16,7 @@
 //! everything inferred.
 
 use super::article::Article;
-use super::date::{dateline, parse_date};
+use super::date::{dateline, parse_period};
 use super::front_matter;
 
 /// How many lines at the top may hold a dateline.
@@ -84,12 +84,12 @@ pub fn parse(
     }
 
     article.body = paragraphs(body_lines);
-    article.date = match fm_date {
-        Some(d) => parse_date(&d),
-        None => None,
+    // Front matter may give a month or a year alone.
+    let fm_period = fm_date.as_deref().and_then(parse_period);
+    if let Some((_, precision)) = fm_period {
+        article.date_precision = precision;
     }
-    .or(path_date)
-    .or_else(|| {
+    article.date = fm_period.map(|(d, _)| d).or(path_date).or_else(|| {
         header
             .iter()
             .chain(

@@ -5,6 +5,7 @@ use tantivy::schema::Facet;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
+use crate::corpus::date::Precision;
 use crate::corpus::{Article, SourceFile};
 
 /// `hash`: the hex BLAKE3 hash of the file's bytes; `entities`: facet paths
@@ -40,6 +41,9 @@ pub fn to_document(
             fields.date,
             DateTime::from_timestamp_secs(ts.timestamp().as_second()),
         );
+        if article.date_precision != Precision::Day {
+            doc.add_u64(fields.date_precision, article.date_precision.code());
+        }
     }
     for facet in entities {
         doc.add_facet(fields.entity, Facet::from(facet.as_str()));

@@ -152,7 +152,7 @@ fn index_jsonl(
         Err(e) => return skip(format!("cannot read: {e}")),
     };
     let mut lines = corpus::jsonl::Lines::new(reader, sink.max_line);
-    let path_date = corpus::date::date_in_path(&file.rel);
+    let path_period = corpus::date::period_in_path(&file.rel);
     let (mut added, mut problems, mut unnamed, mut replaced) = (0, Vec::new(), 0usize, false);
     loop {
         let batch = match lines.batch(LINES_PER_BATCH) {
@@ -185,7 +185,9 @@ fn index_jsonl(
                 || matcher.clone(),
                 |matcher, result| {
                     result.map(|(mut article, warning)| {
-                        article.date = article.date.or(path_date);
+                        if article.date.is_none() {
+                            article.set_period(path_period);
+                        }
                         let entities = matcher.facets(&article);
                         let doc = to_document(
                             sink.fields,

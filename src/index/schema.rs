@@ -9,7 +9,7 @@ use crate::analysis::{ARABIC, ARABIC_EXACT};
 
 /// Bumped whenever the fields below change; an index of another format is
 /// rebuilt by the next `fahras index`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 use crate::error::{Error, Result};
 
 /// Handles to every field, looked up once per open.
@@ -31,6 +31,8 @@ pub struct Fields {
     pub author: Field,
     pub url: Field,
     pub date: Field,
+    /// Stored only: how much of `date` is known ([`crate::corpus::date::Precision`]).
+    pub date_precision: Field,
     pub entity: Field,
     pub extras: Field,
     pub file_size: Field,
@@ -80,6 +82,9 @@ pub fn build() -> Schema {
     );
     b.add_text_field("file_hash", STRING | STORED | FAST);
     b.add_text_field("body_text", STORED);
+    // Added last to keep field ids (and `stored::HEAD_END`); its value is
+    // written with the short fields.
+    b.add_u64_field("date_precision", STORED);
     b.build()
 }
 
@@ -106,6 +111,7 @@ impl Fields {
             author: f("author")?,
             url: f("url")?,
             date: f("date")?,
+            date_precision: f("date_precision")?,
             entity: f("entity")?,
             extras: f("extras")?,
             file_size: f("file_size")?,

@@ -73,6 +73,13 @@ impl<const WHOLE: bool> Stored<WHOLE> {
     }
 
     /// The facet paths stored in `field`.
+    pub fn u64(&self, field: Field) -> Option<u64> {
+        self.all(field).find_map(|v| match v {
+            OwnedValue::U64(n) => Some(*n),
+            _ => None,
+        })
+    }
+
     pub fn facets(&self, field: Field) -> impl Iterator<Item = &str> {
         self.all(field).filter_map(|v| match v {
             OwnedValue::Facet(f) => Some(f.encoded_str()),

@@ -23,8 +23,10 @@ use super::neighbours::FieldVocabulary;
 use super::rescore::{self, Bonuses, Rescorer};
 use super::{query, snippet, DateRange, SearchRequest, Sort};
 use crate::analysis::{analyzer, Stages};
+use crate::corpus::date::Precision;
 use crate::entities::{Entity, Gazetteer};
 use crate::error::{Error, Result};
+use crate::index::schema::Fields;
 use crate::index::stored::{Head, Stored, Whole};
 use crate::index::ArticleIndex;
 
@@ -64,10 +66,12 @@ fn text<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
     doc.text(field).map(str::to_string)
 }
 
-fn date_of<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
-    let dt = doc.date(field)?;
+/// The article's date as far as it is known: `2025-09-14`, `2025-09`, `2025`.
+fn date_of<const W: bool>(doc: &Stored<W>, f: &Fields) -> Option<String> {
+    let dt = doc.date(f.date)?;
     let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
-    Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+    let precision = Precision::from_code(doc.u64(f.date_precision).unwrap_or(0));
+    Some(precision.show(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
 }
 
 /// `req`'s offset and limit, at most the number of articles: no page holds
@@ -620,7 +624,7 @@ impl Engine {
             score,
             id: text(doc, f.id).unwrap_or_default(),
             title,
-            date: date_of(doc, f.date),
+            date: date_of(doc, f),
             source: text(doc, f.source),
             translator: text(doc, f.translator),
             path: text(doc, f.path).unwrap_or_default(),
@@ -655,7 +659,7 @@ impl Engine {
         Ok(StoredArticle {
             id: text(&doc, f.id).unwrap_or_default(),
             title: text(&doc, f.title).unwrap_or_default(),
-            date: date_of(&doc, f.date),
+            date: date_of(&doc, f),
             source: text(&doc, f.source),
             translator: text(&doc, f.translator),
             author: text(&doc, f.author),
