@@ -130,3 +130,34 @@ fn a_reversed_date_range_is_an_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn odd_batch_lines_warn_and_the_batch_goes_on() {
+    let indexed = Indexed::sample();
+    let batch = indexed.dir.path().join("q.tsv");
+    std::fs::write(
+        &batch,
+        "\u{feff}first\tبغداد\n\tالعراق\nempty\t\nent\tentity:nonexistent بغداد\n",
+    )
+    .unwrap();
+    let out = indexed.run(&[
+        "search",
+        "--batch",
+        batch.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--fields",
+        "qid",
+        "-n",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let qids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["qid"].to_string())
+        .collect();
+    assert_eq!(qids, ["\"first\"", "\"2\""]);
+    let err = stderr(&out);
+    assert!(err.contains("q.tsv:3: query empty is empty"), "{err}");
+    assert!(err.contains("query ent searched as plain words"), "{err}");
+}
