@@ -37,6 +37,9 @@ pub enum Error {
     #[error("no article with id {id:?} in the index")]
     NotFound { id: String },
 
+    #[error("{} articles have the id {id:?}; pick one with --path:{}", .paths.len(), .paths.iter().map(|p| format!("\n  --path {p:?}")).collect::<String>())]
+    Ambiguous { id: String, paths: Vec<String> },
+
     #[error("{context}: {source}")]
     Io {
         context: String,

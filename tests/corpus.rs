@@ -226,3 +226,45 @@ fn a_path_that_names_the_month_dates_the_article_to_the_month() {
     desc.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, desc);
 }
+
+#[test]
+fn duplicate_ids_are_named_and_show_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let one = |title: &str| format!("{{\"id\":\"same-1\",\"title\":\"{title}\",\"body\":\"نص\"}}");
+    std::fs::write(archive.join("a.json"), one("خبر عن بغداد")).unwrap();
+    std::fs::write(
+        archive.join("b.jsonl"),
+        format!("{}{}\n", dump_line(1), one("خبر عن أربيل")),
+    )
+    .unwrap();
+    let (summary, err) = index(dir.path(), &["archive"]);
+    assert_eq!(summary.duplicate_ids_total, 1, "{err}");
+    assert!(err.contains("same-1"), "{err}");
+    assert!(
+        err.contains("b.jsonl:line 2") && err.contains("a.json"),
+        "{err}"
+    );
+
+    let show = |args: &[&str]| {
+        fahras()
+            .current_dir(dir.path())
+            .args(["show", "--index", "idx", "same-1", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let ambiguous = show(&[]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert!(
+        stderr(&ambiguous).contains("--path"),
+        "{}",
+        stderr(&ambiguous)
+    );
+    assert!(ambiguous.stdout.is_empty());
+    let picked = show(&["--path", "archive/a.json"]);
+    assert_eq!(picked.status.code(), Some(0), "{}", stderr(&picked));
+    let v: serde_json::Value = serde_json::from_slice(&picked.stdout).unwrap();
+    assert_eq!(v["title"], "خبر عن بغداد");
+}

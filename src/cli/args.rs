@@ -212,6 +212,9 @@ pub struct FilterArgs {
 pub struct ShowArgs {
     /// The article's id, as search results give it.
     pub id: String,
+    /// The file the article came from, when two files use the same id.
+    #[arg(long, value_name = "FILE")]
+    pub path: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

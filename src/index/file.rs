@@ -74,12 +74,14 @@ pub(super) fn index_file(
             }
             let mut t = lock(tally);
             record(&mut t, known, touched, articles.len(), bytes.len() as u64);
+            let n = articles.len();
+            t.ids.extend(articles.into_iter().map(|a| a.id));
             t.problems
                 .extend(problems.into_iter().map(|reason| Skipped {
                     path: path.clone(),
                     reason,
                 }));
-            articles.len()
+            n
         }
         FileOutcome::Skipped(reason) => {
             lock(tally).skipped.push(Skipped {
@@ -154,6 +156,7 @@ fn index_jsonl(
     let mut lines = corpus::jsonl::Lines::new(reader, sink.max_line);
     let path_period = corpus::date::period_in_path(&file.rel);
     let (mut added, mut problems, mut unnamed, mut replaced) = (0, Vec::new(), 0usize, false);
+    let mut ids = Vec::new();
     loop {
         let batch = match lines.batch(LINES_PER_BATCH) {
             Ok(b) if b.is_empty() => break,
@@ -178,7 +181,7 @@ fn index_jsonl(
             }
         };
         use rayon::prelude::*;
-        let parsed: Vec<Result<(TantivyDocument, Option<String>), String>> = batch
+        let parsed: Vec<Result<(TantivyDocument, String, Option<String>), String>> = batch
             .par_iter()
             .filter_map(|line| line.article(&file.rel, sink.max_line))
             .map_init(
@@ -197,14 +200,14 @@ fn index_jsonl(
                             &entities,
                             sink.exact_fields,
                         );
-                        (doc, warning)
+                        (doc, article.id, warning)
                     })
                 },
             )
             .collect();
         for result in parsed {
             let warning = match result {
-                Ok((doc, warning)) => {
+                Ok((doc, id, warning)) => {
                     if known.is_some() && !replaced {
                         sink.writer
                             .delete_term(Term::from_field_text(sink.fields.path, &path));
@@ -215,6 +218,7 @@ fn index_jsonl(
                         return 0;
                     }
                     added += 1;
+                    ids.push(id);
                     warning
                 }
                 Err(problem) => Some(problem),
@@ -245,6 +249,7 @@ fn index_jsonl(
     }
     let mut t = lock(sink.tally);
     record(&mut t, known, touched, added, file.size);
+    t.ids.extend(ids);
     t.problems
         .extend(problems.into_iter().map(|reason| Skipped {
             path: path.clone(),

@@ -4,6 +4,7 @@
 //! runs ([`run`], [`summary`], [`progress`]).
 
 pub mod document;
+pub mod duplicates;
 mod file;
 pub mod known;
 pub mod open;

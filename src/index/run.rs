@@ -26,6 +26,7 @@ use tantivy::directory::error::LockError;
 use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
+use super::duplicates;
 use super::file::{index_file, Sink};
 use super::known::{self, Known, KnownFile};
 use super::open::exists;
@@ -203,7 +204,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     }
     progress.finish();
 
-    let tally = shared.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut tally = shared.into_inner().unwrap_or_else(|p| p.into_inner());
     let cancelled = opts.cancel.load(Ordering::Relaxed);
     let mut summary = tally.summary(&discovery, full_reason, started, commits);
     summary.started_at = started_at;
@@ -221,6 +222,22 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     summary.commits += 1;
     stamp.last_run = Some(summary.clone());
     commit(&mut writer, &stamp)?;
+    let ids = std::mem::take(&mut tally.ids);
+    if !ids.is_empty() {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let (named, total) =
+            duplicates::find(&tantivy::IndexReader::searcher(&reader), &fields, ids)?;
+        if total > 0 {
+            // Recorded for `fahras stats` too: a commit of the stamp alone.
+            summary.duplicate_ids = named;
+            summary.duplicate_ids_total = total;
+            stamp.last_run = Some(summary.clone());
+            commit(&mut writer, &stamp)?;
+        }
+    }
     writer.wait_merging_threads()?;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     summary.articles_per_sec = summary.articles_added as f64 / summary.elapsed_secs.max(1e-3);

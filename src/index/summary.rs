@@ -36,6 +36,12 @@ pub struct Summary {
     /// Parts of files that were left out (a bad JSONL line) while the rest
     /// of the file was indexed.
     pub problems: Vec<Skipped>,
+    /// Ids that more than one article holds (`show` needs `--path` for
+    /// them), at most [`super::duplicates::NAMED`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicate_ids: Vec<super::duplicates::DuplicateId>,
+    /// How many such ids there are, named or not.
+    pub duplicate_ids_total: usize,
     pub bytes_read: u64,
     pub commits: usize,
     pub elapsed_secs: f64,

@@ -28,20 +28,22 @@ pub(super) struct Tally {
     pub(super) bytes: u64,
     pub(super) skipped: Vec<Skipped>,
     pub(super) problems: Vec<Skipped>,
+    /// Ids of the articles added, to look for duplicates after the run.
+    pub(super) ids: Vec<String>,
 }
 
 impl Tally {
     pub(super) fn summary(
-        self,
+        &mut self,
         discovery: &corpus::Discovery,
         full_reason: Option<String>,
         started: Instant,
         commits: usize,
     ) -> Summary {
         let mut skipped = discovery.skipped.clone();
-        skipped.extend(self.skipped);
+        skipped.extend(std::mem::take(&mut self.skipped));
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut problems = self.problems;
+        let mut problems = std::mem::take(&mut self.problems);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         let elapsed = started.elapsed().as_secs_f64();
         Summary {
@@ -65,6 +67,8 @@ impl Tally {
             articles_deleted: self.articles_deleted,
             skipped,
             problems,
+            duplicate_ids: Vec::new(),
+            duplicate_ids_total: 0,
             bytes_read: self.bytes,
             commits,
             elapsed_secs: elapsed,

@@ -45,6 +45,22 @@ pub fn render(run: &Summary) -> String {
             ));
         }
     }
+    if run.duplicate_ids_total > 0 {
+        out.push_str(&format!(
+            "{} ids are held by more than one article (`fahras show ID --path FILE` picks one):\n",
+            run.duplicate_ids_total
+        ));
+        for d in &run.duplicate_ids {
+            let places: Vec<String> = d.places.iter().map(|p| one_line(p)).collect();
+            out.push_str(&format!("  {}: {}\n", one_line(&d.id), places.join(", ")));
+        }
+        if run.duplicate_ids.len() < run.duplicate_ids_total {
+            out.push_str(&format!(
+                "  and {} more\n",
+                run.duplicate_ids_total - run.duplicate_ids.len()
+            ));
+        }
+    }
     if !run.problems.is_empty() {
         out.push_str(&format!(
             "left out {} parts of files:\n",

@@ -637,22 +637,57 @@ impl Engine {
         }
     }
 
-    fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress> {
-        let q = TermQuery::new(
-            Term::from_field_text(self.index.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        top.first()
-            .map(|(_, a)| *a)
-            .ok_or_else(|| Error::NotFound { id: id.to_string() })
+    /// The one article with this id (in the file at `path`, when given).
+    /// Two files may give their articles the same id: then the id alone is
+    /// ambiguous, and the error lists the files to choose from.
+    fn address_of(&self, searcher: &Searcher, id: &str, path: Option<&str>) -> Result<DocAddress> {
+        /// Candidates named in the error.
+        const LISTED: usize = 20;
+        let f = &self.index.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.id, id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(p) = path {
+            // The index keys files by canonical path.
+            let p = std::fs::canonicalize(p)
+                .map_or_else(|_| p.to_string(), |a| a.display().to_string());
+            clauses.push(filter(Box::new(TermQuery::new(
+                Term::from_field_text(f.path, &p),
+                IndexRecordOption::Basic,
+            ))));
+        }
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(LISTED).order_by_score(),
+        )?;
+        match top.as_slice() {
+            [] => Err(Error::NotFound { id: id.to_string() }),
+            [(_, a)] => Ok(*a),
+            many => {
+                let mut paths = Vec::new();
+                for (_, a) in many {
+                    let doc: Head = searcher.doc(*a)?;
+                    paths.push(text(&doc, f.path).unwrap_or_default());
+                }
+                paths.sort();
+                Err(Error::Ambiguous {
+                    id: id.to_string(),
+                    paths,
+                })
+            }
+        }
     }
 
-    /// The stored article with this id.
-    pub fn article(&self, id: &str) -> Result<StoredArticle> {
+    /// The stored article with this id; `path` picks one when several
+    /// files use the same id.
+    pub fn article(&self, id: &str, path: Option<&str>) -> Result<StoredArticle> {
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
-        let doc: Whole = searcher.doc(self.address_of(&searcher, id)?)?;
+        let doc: Whole = searcher.doc(self.address_of(&searcher, id, path)?)?;
         let extras = text(&doc, f.extras)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -677,7 +712,7 @@ impl Engine {
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
         let (offset, limit) = page_bounds(&searcher, req);
-        let addr = self.address_of(&searcher, id)?;
+        let addr = self.address_of(&searcher, id, None)?;
         let doc: Whole = searcher.doc(addr)?;
         let field_text = |field| vec![OwnedValue::Str(text(&doc, field).unwrap_or_default())];
         let mlt = MoreLikeThisQuery::builder()

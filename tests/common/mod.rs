@@ -94,6 +94,8 @@ pub struct Summary {
     pub files_touched: usize,
     #[serde(default)]
     pub bytes_read: u64,
+    #[serde(default)]
+    pub duplicate_ids_total: usize,
     pub mode: String,
     pub completed: bool,
     pub files_seen: usize,

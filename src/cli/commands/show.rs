@@ -12,7 +12,7 @@ use crate::output::Format;
 
 pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
     let engine = settings.engine()?;
-    let article = engine.article(&args.id)?;
+    let article = engine.article(&args.id, args.path.as_deref())?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json | Format::Jsonl => {
