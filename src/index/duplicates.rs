@@ -138,6 +138,6 @@ mod tests {
         let txt = dir.path().join("a.txt");
         std::fs::write(&txt, "عنوان الخبر هنا").unwrap();
         let t = txt.display().to_string();
-        assert_eq!(places_in(&t, "same-1"), [t.clone()]);
+        assert_eq!(places_in(&t, "same-1"), [t]);
     }
 }

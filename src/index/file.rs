@@ -115,6 +115,10 @@ fn record(t: &mut Tally, known: Option<&KnownFile>, touched: bool, articles: usi
     t.bytes += bytes;
 }
 
+/// One good line of a dump: its document, the article's id and a warning
+/// about a field left out.
+type Line = (TantivyDocument, String, Option<String>);
+
 /// Problems of one dump named in the summary; the rest are counted.
 const PROBLEMS_NAMED: usize = 100;
 
@@ -181,7 +185,7 @@ fn index_jsonl(
             }
         };
         use rayon::prelude::*;
-        let parsed: Vec<Result<(TantivyDocument, String, Option<String>), String>> = batch
+        let parsed: Vec<Result<Line, String>> = batch
             .par_iter()
             .filter_map(|line| line.article(&file.rel, sink.max_line))
             .map_init(
