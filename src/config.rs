@@ -22,6 +22,11 @@ pub struct Config {
     pub analysis: Analysis,
     pub entities: Entities,
     pub search: Search,
+    /// Whether the config file has an `[analysis]` section. Without one, an
+    /// existing index keeps the analysis it was built with instead of being
+    /// rebuilt to the defaults.
+    #[serde(skip)]
+    pub analysis_given: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -172,7 +177,9 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        config.analysis_given =
+            toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("analysis"));
         if config.search.limit == 0 {
             return Err("search.limit must be at least 1".into());
         }
@@ -190,7 +197,18 @@ mod tests {
     #[test]
     fn the_example_config_parses_to_the_defaults() {
         let example = include_str!("../index.example.toml");
-        assert_eq!(Config::parse(example).unwrap(), Config::default());
+        let parsed = Config::parse(example).unwrap();
+        assert!(parsed.analysis_given);
+        let defaults = Config {
+            analysis_given: true,
+            ..Config::default()
+        };
+        assert_eq!(parsed, defaults);
+        assert!(
+            !Config::parse("[search]\nlimit = 3\n")
+                .unwrap()
+                .analysis_given
+        );
     }
 
     #[test]

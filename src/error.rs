@@ -13,13 +13,13 @@ pub enum Error {
     #[error("no index at {}: build one with `fahras index PATH` or point --index at one", .path.display())]
     NoIndex { path: PathBuf },
 
-    #[error("the index at {} is being written by another `fahras index` run; try again when it has finished", .path.display())]
+    #[error("the index at {} is being written by another `fahras index` run; try again when it has finished, or give --wait to wait for it", .path.display())]
     Locked { path: PathBuf },
 
     #[error("the index at {} must be rebuilt: {reason}; run `fahras index` (it rebuilds by itself) or `fahras index --full`", .path.display())]
     Outdated { path: PathBuf, reason: String },
 
-    #[error("the index at {} is not a fahras index ({reason}): remove it or rebuild it with `fahras index --full`", .path.display())]
+    #[error("{} is not a fahras index ({reason}): point --index at another folder, or remove this one if it is not needed", .path.display())]
     NotFahras { path: PathBuf, reason: String },
 
     #[error(transparent)]

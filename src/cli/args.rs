@@ -97,6 +97,9 @@ pub struct IndexArgs {
 pub struct SearchArgs {
     /// The query (see the README for the query language). Without one,
     /// the filters alone select articles (`--entity`, `--source`, dates).
+    /// A query may start with `-` (`-العراق`): a word in any script but
+    /// Latin after a dash is no flag.
+    #[arg(allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Run one query per line of FILE: `qid<TAB>query`, or a bare query
     /// numbered by its line.
@@ -118,8 +121,9 @@ pub struct SearchArgs {
     pub exact: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Columns for csv and keys for json/jsonl, comma-separated.
-    #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
+    /// Columns for csv and keys for json/jsonl, comma-separated (spaces
+    /// around names are ignored).
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = trimmed)]
     pub fields: Option<Vec<String>>,
     /// Longest snippet, in characters, 20 to 2000 (default:
     /// search.snippet_chars; a value outside is taken as the nearest end).
@@ -149,6 +153,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
     /// Count over the articles matching this query (default: all).
+    #[arg(allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Only this entity type (person, org, place, event, ...).
     #[arg(long = "type", value_name = "TYPE")]
@@ -185,8 +190,9 @@ pub struct SimilarArgs {
     pub format: Format,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Columns for csv and keys for json/jsonl, comma-separated.
-    #[arg(long, value_name = "a,b,c", value_delimiter = ',')]
+    /// Columns for csv and keys for json/jsonl, comma-separated (spaces
+    /// around names are ignored).
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = trimmed)]
     pub fields: Option<Vec<String>>,
 }
 
@@ -240,4 +246,9 @@ pub struct AnalyzeArgs {
     pub no_stopwords: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// A list item with the spaces around it taken off (`' id , title '`).
+fn trimmed(item: &str) -> Result<String, String> {
+    Ok(item.trim().to_string())
 }

@@ -303,6 +303,23 @@ impl Gazetteer {
 
     /// The entity of a facet path (`/person/lloyd-austin`), written out or
     /// as tantivy stores it (segments separated by NUL).
+    /// Entities whose English name or alias holds `word` as a whole word,
+    /// ignoring case: `Austin` → Lloyd Austin. For a hint when a Latin
+    /// word finds nothing in Arabic articles.
+    pub fn by_english_word(&self, word: &str) -> Vec<&Entity> {
+        let word = word.to_lowercase();
+        self.entities
+            .iter()
+            .filter(|e| {
+                std::iter::once(&e.en).chain(&e.en_aliases).any(|name| {
+                    name.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == word)
+                })
+            })
+            .collect()
+    }
+
     pub fn by_facet(&self, facet: &str) -> Option<&Entity> {
         facet.rsplit(['/', '\0']).next().and_then(|id| self.get(id))
     }

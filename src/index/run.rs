@@ -220,6 +220,9 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     }
     let mut stamp = Stamp::new(opts.stages, opts.exact_fields, gazetteer_hash);
     summary.commits += 1;
+    // The times recorded are the times printed: `stats` shows the same.
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    summary.articles_per_sec = summary.articles_added as f64 / summary.elapsed_secs.max(1e-3);
     stamp.last_run = Some(summary.clone());
     commit(&mut writer, &stamp)?;
     let ids = std::mem::take(&mut tally.ids);
@@ -239,8 +242,6 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         }
     }
     writer.wait_merging_threads()?;
-    summary.elapsed_secs = started.elapsed().as_secs_f64();
-    summary.articles_per_sec = summary.articles_added as f64 / summary.elapsed_secs.max(1e-3);
     if let Target::Beside(tmp) = target {
         swap_in(&tmp, &opts.index_path)?;
     }
@@ -293,7 +294,12 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
     let path = &opts.index_path;
     let stages = opts.stages;
     if exists(path) {
-        let opened = Index::open_in_dir(path).ok();
+        let opened = Index::open_in_dir(path);
+        // Unreadable is not the same as old: say which it is.
+        let unreadable = opened.as_ref().err().map(|e| {
+            format!("its meta.json cannot be read ({e}), so it is rebuilt from the archive")
+        });
+        let opened = opened.ok();
         let stamp = opened.as_ref().and_then(read_stamp);
         let compatible = opened.filter(|index| schema::matches(&index.schema())).zip(
             stamp
@@ -316,6 +322,7 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         })?;
         let reason = stamp
             .and_then(|s| s.rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash))
+            .or(unreadable)
             .unwrap_or_else(|| "the index was made by another version of fahras".into());
         let tmp = sibling(path, "new");
         let _ = std::fs::remove_dir_all(&tmp);

@@ -78,6 +78,16 @@ impl Stamp {
         }
     }
 
+    /// The stamp of the index at `path`, when there is a readable one.
+    pub fn recorded(path: &std::path::Path) -> Option<Stamp> {
+        tantivy::Index::open_in_dir(path)
+            .ok()?
+            .load_metas()
+            .ok()?
+            .payload
+            .and_then(|p| Stamp::from_payload(&p))
+    }
+
     pub fn to_payload(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

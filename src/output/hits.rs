@@ -377,10 +377,17 @@ impl<W: Write> HitWriter<W> {
                     first_rank + shown - 1
                 };
                 let first = if shown == 0 { 0 } else { first_rank };
-                writeln!(
-                    self.out,
-                    "{label}{shown} of {total} matching articles (showing {first}–{last})"
-                )?;
+                if shown == 0 && total > 0 {
+                    writeln!(
+                        self.out,
+                        "{label}{total} matching articles; none from rank {first_rank} on (the --offset is past the last)"
+                    )?;
+                } else {
+                    writeln!(
+                        self.out,
+                        "{label}{shown} of {total} matching articles (showing {first}–{last})"
+                    )?;
+                }
                 if let Some(f) = facets {
                     writeln!(self.out)?;
                     super::facets::text(&mut self.out, f, self.style)?;

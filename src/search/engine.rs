@@ -117,6 +117,10 @@ impl Engine {
         self.index.stamp.gazetteer_hash == self.gazetteer.hash
     }
 
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     pub fn index(&self) -> &ArticleIndex {
         &self.index
     }

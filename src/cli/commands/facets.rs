@@ -13,6 +13,7 @@ use crate::output::{facets, Format};
 use crate::search::SearchRequest;
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
+    super::search::not_a_flag(args.query.as_deref())?;
     let base = request(&args.filters, settings)?;
     let req = SearchRequest {
         query: args.query.clone().unwrap_or_else(|| "*".into()),

@@ -10,6 +10,7 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::analysis::Stages;
 use crate::error::Result;
+use crate::index::stamp::Stamp;
 use crate::index::{self, ProgressMode, RunOptions};
 
 pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
@@ -34,16 +35,27 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         // per process is possible; a failure to set it is ignored.
         let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
     }
+    // Without an [analysis] section, an index keeps the analysis it was
+    // built with: `--config` forgotten once must not silently rebuild an
+    // `exact = true` index without its exact copies.
+    let mut stages = Stages {
+        stem: config.analysis.stemmer,
+        stopwords: config.analysis.stopwords,
+    };
+    let mut exact_fields = config.analysis.exact;
+    if !config.analysis_given {
+        if let Some(stamp) = Stamp::recorded(&settings.index_path) {
+            stages = stamp.stages();
+            exact_fields = stamp.exact_fields;
+        }
+    }
     let opts = RunOptions {
         roots,
         archive: config.archive.clone(),
         index_path: settings.index_path.clone(),
         writer_memory_mb: config.index.writer_memory_mb,
         threads: args.threads.unwrap_or(config.index.threads),
-        stages: Stages {
-            stem: config.analysis.stemmer,
-            stopwords: config.analysis.stopwords,
-        },
+        stages,
         progress,
         cancel,
         full: args.full,
@@ -53,7 +65,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         commit_every_articles: config.index.commit_every_articles,
         commit_every: Duration::from_secs(config.index.commit_every_secs),
         gazetteer: Arc::new(settings.gazetteer()?),
-        exact_fields: config.analysis.exact,
+        exact_fields,
     };
     let summary = index::run(&opts)?;
     if !args.quiet {

@@ -189,7 +189,20 @@ pub(super) fn default_fields(batch: bool, all: bool, explain: bool) -> Vec<Strin
         .collect()
 }
 
+/// Refuses a query that is a mistyped flag: with queries allowed to start
+/// with `-` (`-العراق`), `--limt 5` would otherwise search for "limt".
+pub(super) fn not_a_flag(query: Option<&str>) -> Result<()> {
+    match query {
+        Some(q) if q.starts_with("--") => Err(Error::Usage(format!(
+            "unknown flag {}: see `fahras search --help` (a query cannot start with --)",
+            one_line(q.split_whitespace().next().unwrap_or(q))
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
+    not_a_flag(args.query.as_deref())?;
     if let Some(fields) = &args.fields {
         hits::check_fields(fields).map_err(Error::Usage)?;
     }
@@ -289,6 +302,9 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         }
         any_hit |= results.total > 0;
         note_neighbours(qid, &results.analyzed);
+        if results.total == 0 {
+            note_english_names(qid, &job.query, engine.gazetteer());
+        }
         if args.show_query {
             show_query(&results);
         }
@@ -358,6 +374,33 @@ fn lenient<T>(
             }
         }
         other => other.map(Some),
+    }
+}
+
+/// When a query with Latin words finds nothing, names the entities those
+/// words belong to: the articles are Arabic, and `--entity "Lloyd Austin"`
+/// finds him under his Arabic names.
+fn note_english_names(qid: Option<&str>, query: &str, gazetteer: &crate::entities::Gazetteer) {
+    /// Entities suggested per word.
+    const SHOWN: usize = 3;
+    let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
+    for word in query.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() < 3 || !word.chars().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let found = gazetteer.by_english_word(word);
+        if found.is_empty() {
+            continue;
+        }
+        let tries: Vec<String> = found
+            .iter()
+            .take(SHOWN)
+            .map(|e| format!("--entity \"{}\" ({})", e.en, e.ar))
+            .collect();
+        eprintln!(
+            "fahras: {label}the articles are in Arabic and none has «{word}»; for the entity, try {}",
+            tries.join(" or ")
+        );
     }
 }
 
