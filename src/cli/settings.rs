@@ -66,9 +66,20 @@ impl Settings {
         Ok(Settings {
             config,
             index_path,
-            style: Style { color },
+            style: Style {
+                color,
+                width: stdout_is_terminal.then(terminal_width),
+            },
             stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
         })
     }
+}
+
+/// Columns of the terminal on stdout: its own size, else `$COLUMNS`, else 80.
+fn terminal_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(80)
 }

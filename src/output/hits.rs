@@ -45,7 +45,7 @@ pub fn check_fields(fields: &[String]) -> Result<(), String> {
 }
 
 /// The snippet split into (text, highlighted?) runs.
-fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
+pub(super) fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
     let chars: Vec<char> = hit.snippet.chars().collect();
     let mut runs = Vec::new();
     let mut pos = 0;
@@ -257,50 +257,7 @@ impl<W: Write> HitWriter<W> {
     pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         let fields = self.fields.as_deref();
         match self.format {
-            Format::Text => {
-                let qid = match (&hit.qid, self.show_qid) {
-                    (Some(q), true) => format!("[{}] ", one_line(q)),
-                    _ => String::new(),
-                };
-                let style = self.style;
-                writeln!(
-                    self.out,
-                    "{qid}{}. {}",
-                    hit.rank,
-                    style.title(&one_line(&hit.title))
-                )?;
-                let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".into())];
-                meta.extend(hit.source.as_deref().map(one_line));
-                if let Some(s) = hit.score {
-                    meta.push(format!("score {s:.2}"));
-                }
-                meta.push(format!("id {}", one_line(&hit.id)));
-                writeln!(self.out, "   {}", style.dim(&meta.join(" · ")))?;
-                if !hit.snippet.is_empty() {
-                    writeln!(self.out, "   {}", highlighted_snippet(hit, style))?;
-                }
-                if !hit.entity_names.is_empty() {
-                    let names: Vec<String> = hit.entity_names.iter().map(|n| one_line(n)).collect();
-                    writeln!(self.out, "   {}", style.dim(&names.join("، ")))?;
-                }
-                if let Some(e) = &hit.explanation {
-                    for m in &e.matches {
-                        writeln!(
-                            self.out,
-                            "   {}",
-                            style.dim(&format!(
-                                "{:>8.3} = {:.3} × {} in {}: {}",
-                                m.score,
-                                m.bm25,
-                                m.boost,
-                                m.field,
-                                one_line(&m.terms)
-                            ))
-                        )?;
-                    }
-                }
-                writeln!(self.out)
-            }
+            Format::Text => super::text::hit(&mut self.out, hit, self.style, self.show_qid),
             Format::Json => {
                 if self.in_query > 0 {
                     self.out.write_all(b",")?;

@@ -7,6 +7,8 @@ pub mod hits;
 pub mod sanitize;
 pub mod style;
 pub mod summary;
+pub mod text;
+pub mod wrap;
 
 pub use style::Style;
 

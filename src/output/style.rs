@@ -1,9 +1,12 @@
 //! Colour and emphasis, only when a person is watching. The decision is
 //! made once at the edge (terminal, `NO_COLOR`, `--color`) and passed in.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
+    /// The terminal's width: text output is wrapped to it and its mixed
+    /// lines isolated. `None` when stdout is no terminal.
+    pub width: Option<usize>,
 }
 
 /// Markers around highlighted words when there is no colour.
