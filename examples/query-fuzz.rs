@@ -55,8 +55,14 @@ fn hostile(rng: &mut ChaCha8Rng, words: &[String]) -> String {
             pick(rng, 10).join(" "),
             rng.random_range(0..2000)
         ),
-        2 => pick(rng, rng.random_range(50..300)).join(" OR "),
-        3 => pick(rng, rng.random_range(20..260)).join(" "),
+        2 => {
+            let k = rng.random_range(50..300);
+            pick(rng, k).join(" OR ")
+        }
+        3 => {
+            let k = rng.random_range(20..260);
+            pick(rng, k).join(" ")
+        }
         4 => {
             let depth = rng.random_range(1..40);
             format!(
