@@ -150,7 +150,7 @@ fn main() {
         }
         slowest.push((start.elapsed(), query));
     }
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!(
         "{n} hostile queries: {answered} answered, {refused} refused (syntax or a limit), {stopped} stopped by the time budget, {failed} failed; slowest {:.0} ms",
         slowest[0].0.as_secs_f64() * 1000.0
