@@ -1,0 +1,126 @@
+//! One hit from its stored article: fields, snippet, entities and, when
+//! asked, the parts of its score.
+
+use tantivy::query::Query;
+use tantivy::schema::Field;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Searcher};
+
+use crate::corpus::date::Precision;
+use crate::entities::Entity;
+use crate::error::Result;
+use crate::index::schema::Fields;
+use crate::index::stored::{Head, Stored, Whole};
+use crate::search::hit::{Explanation, Hit, TermMatch};
+use crate::search::{snippet, SearchRequest};
+
+use super::prepare::Prepared;
+use super::Engine;
+
+pub(super) fn text<const W: bool>(doc: &Stored<W>, field: Field) -> Option<String> {
+    doc.text(field).map(str::to_string)
+}
+
+/// The article's date as far as it is known: `2025-09-14`, `2025-09`, `2025`.
+pub(super) fn date_of<const W: bool>(doc: &Stored<W>, f: &Fields) -> Option<String> {
+    let dt = doc.date(f.date)?;
+    let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
+    let precision = Precision::from_code(doc.u64(f.date_precision).unwrap_or(0));
+    Some(precision.show(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
+}
+
+/// What every hit of one search shares: the searcher it came from, the
+/// prepared query (highlights, leaves to explain, re-ranking bonuses) and
+/// the request (snippets or not, their length, explain or not).
+pub(super) struct HitContext<'a> {
+    pub(super) searcher: &'a Searcher,
+    pub(super) prepared: &'a Prepared,
+    pub(super) req: &'a SearchRequest,
+}
+
+impl Engine {
+    fn explain(&self, ctx: &HitContext, addr: DocAddress, score: f32) -> Result<Explanation> {
+        let mut matches = Vec::new();
+        for leaf in &ctx.prepared.compiled.leaves {
+            // An explanation is an error exactly when the leaf does not match.
+            if let Ok(e) = leaf.query.explain(ctx.searcher, addr) {
+                matches.push(TermMatch {
+                    field: leaf.field.to_string(),
+                    terms: leaf.terms.clone(),
+                    bm25: e.value(),
+                    boost: leaf.boost,
+                    score: e.value() * leaf.boost,
+                });
+            }
+        }
+        if let Some(bonuses) = ctx.prepared.bonuses.get(&addr) {
+            matches.extend(bonuses.iter().cloned());
+        }
+        Ok(Explanation { score, matches })
+    }
+
+    /// The hit for `addr`, reading the body only when a snippet needs it,
+    /// and explained when asked.
+    pub(super) fn load_hit(
+        &self,
+        ctx: &HitContext,
+        addr: DocAddress,
+        rank: usize,
+        score: Option<f32>,
+        analyzer: &mut TextAnalyzer,
+    ) -> Result<Hit> {
+        let mut hit = if ctx.req.snippets {
+            let doc: Whole = ctx.searcher.doc(addr)?;
+            self.hit(ctx, &doc, rank, score, analyzer)
+        } else {
+            let doc: Head = ctx.searcher.doc(addr)?;
+            self.hit(ctx, &doc, rank, score, analyzer)
+        };
+        if ctx.req.explain {
+            hit.explanation = Some(self.explain(ctx, addr, score.unwrap_or(0.0))?);
+        }
+        Ok(hit)
+    }
+
+    fn hit<const W: bool>(
+        &self,
+        ctx: &HitContext,
+        doc: &Stored<W>,
+        rank: usize,
+        score: Option<f32>,
+        analyzer: &mut TextAnalyzer,
+    ) -> Hit {
+        let (f, req) = (&self.index.fields, ctx.req);
+        let highlight = &ctx.prepared.compiled.highlight;
+        let title = text(doc, f.title).unwrap_or_default();
+        let entities: Vec<&Entity> = doc
+            .facets(f.entity)
+            .filter_map(|path| self.gazetteer.by_facet(path))
+            .collect();
+        let snip = if req.snippets {
+            let body = text(doc, f.body_text).unwrap_or_default();
+            snippet::best(analyzer, &body, highlight, req.snippet_chars)
+                .or_else(|| snippet::best(analyzer, &title, highlight, req.snippet_chars))
+                .unwrap_or_else(|| snippet::lead(&body, req.snippet_chars))
+        } else {
+            snippet::Snippet::default()
+        };
+        Hit {
+            qid: None,
+            rank,
+            score,
+            id: text(doc, f.id).unwrap_or_default(),
+            title,
+            date: date_of(doc, f),
+            source: text(doc, f.source),
+            translator: text(doc, f.translator),
+            path: text(doc, f.path).unwrap_or_default(),
+            url: text(doc, f.url),
+            highlights: snip.highlights.iter().map(|r| [r.start, r.end]).collect(),
+            snippet: snip.text,
+            entities: entities.iter().map(|e| e.id.clone()).collect(),
+            entity_names: entities.iter().map(|e| e.ar.clone()).collect(),
+            explanation: None,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Runs searches on an open index: a ranked page of hits ([`page`]),
+//! every hit for export ([`export`]), one article and the articles like it
+//! ([`articles`]). A request becomes a tantivy query in [`prepare`], with
+//! the filters of [`filters`]; [`hits`] makes each hit from its stored
+//! article.
+
+mod articles;
+mod export;
+mod filters;
+mod hits;
+mod page;
+mod prepare;
+
+use std::sync::Arc;
+
+use tantivy::IndexReader;
+
+use crate::analysis::Stages;
+use crate::entities::Gazetteer;
+use crate::error::Result;
+use crate::index::ArticleIndex;
+
+pub use export::{Exported, HitSink};
+
+/// An open index ready for queries. Searches see the last commit.
+pub struct Engine {
+    index: ArticleIndex,
+    reader: IndexReader,
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl Engine {
+    /// `gazetteer` resolves entity names in queries and names entities in
+    /// hits; it should be the one the index was built with.
+    pub fn open(mut index: ArticleIndex, gazetteer: Arc<Gazetteer>) -> Result<Engine> {
+        // A query over several segments searches them on every core: a
+        // query matching most of a large archive takes half the time. The
+        // reader keeps the executor it was made with, so this comes first.
+        if index.index.searchable_segment_ids()?.len() > 1 {
+            index.index.set_default_multithread_executor()?;
+        }
+        let reader = index.reader()?;
+        Ok(Engine {
+            index,
+            reader,
+            gazetteer,
+        })
+    }
+
+    /// False when the index's entity facets were made with another
+    /// gazetteer than this engine's.
+    pub fn gazetteer_matches(&self) -> bool {
+        self.index.stamp.gazetteer_hash == self.gazetteer.hash
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn index(&self) -> &ArticleIndex {
+        &self.index
+    }
+
+    pub(super) fn stages(&self, exact: bool) -> Stages {
+        let stages = self.index.stamp.stages();
+        if exact {
+            Stages {
+                stem: false,
+                ..stages
+            }
+        } else {
+            stages
+        }
+    }
+}

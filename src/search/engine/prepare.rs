@@ -1,0 +1,104 @@
+//! A request turned into a tantivy query with its time budget, and the
+//! re-ranking of the first hits.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::query::{Occur, Query};
+use tantivy::{DocAddress, Searcher};
+
+use crate::error::{Error, Result};
+use crate::search::budget::Budget;
+use crate::search::compile::{Compiled, Compiler};
+use crate::search::neighbours::FieldVocabulary;
+use crate::search::rescore::{Bonuses, Rescorer};
+use crate::search::{query, SearchRequest};
+
+use super::filters::and;
+use super::Engine;
+
+/// A request turned into a tantivy query, with what rendering needs.
+pub(super) struct Prepared {
+    pub(super) query: Box<dyn Query>,
+    /// Spent when a phrase had to stop matching for lack of time.
+    pub(super) budget: Option<Arc<Budget>>,
+    pub(super) compiled: Compiled,
+    /// What the re-ranking of the first hits added to each, by address.
+    pub(super) bonuses: HashMap<DocAddress, Bonuses>,
+}
+
+impl Engine {
+    pub(super) fn prepare(&self, req: &SearchRequest, searcher: &Searcher) -> Result<Prepared> {
+        self.prepare_within(req, searcher, req.timeout)
+    }
+
+    /// Fails when the search behind `prepared` ran out of time: its counts
+    /// and hits would be silently short.
+    pub(super) fn within_budget(&self, req: &SearchRequest, prepared: &Prepared) -> Result<()> {
+        match (&prepared.budget, req.timeout) {
+            (Some(b), Some(limit)) if b.spent() => Err(Error::TooCostly {
+                query: req.query.clone(),
+                ms: limit.as_millis(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn prepare_within(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Prepared> {
+        let budget = timeout.map(Budget::new);
+        let node = query::parse(&req.query, req.operator)?;
+        if req.exact && !self.index.stamp.exact_fields {
+            return Err(Error::Usage(format!(
+                "--exact needs an index with exact copies: set `exact = true` under [analysis] in the config and run `fahras index` (it rebuilds {})",
+                self.index.path.display()
+            )));
+        }
+        let vocabulary = FieldVocabulary::new(searcher, self.index.fields.body)?;
+        let compiled = Compiler::new(
+            &self.index.fields,
+            &self.gazetteer,
+            self.index.stamp.stages(),
+            req.exact,
+            &req.query,
+        )
+        .with_surface_bonus(self.index.stamp.exact_fields)
+        .with_vocabulary(&vocabulary)
+        .with_budget(budget.clone())
+        .compile(&node)?;
+        let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
+        clauses.extend(self.filters(req));
+        let query = if clauses.len() == 1 {
+            compiled.query.box_clone()
+        } else {
+            and(clauses)
+        };
+        Ok(Prepared {
+            query,
+            budget,
+            compiled,
+            bonuses: HashMap::new(),
+        })
+    }
+
+    /// Re-ranks the first hits of a relevance ranking (see
+    /// [`rescore`](super::rescore)), keeping what each got for `--explain`.
+    pub(super) fn rescore(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+        prepared: &mut Prepared,
+        ranked: &mut [(f32, DocAddress)],
+    ) -> Result<()> {
+        let f = &self.index.fields;
+        // `--exact` ranks by the unstemmed copy, where its terms are.
+        let field = if req.exact { f.body_exact } else { f.body };
+        let plan = &prepared.compiled.rescore;
+        prepared.bonuses = Rescorer::new(searcher, field, plan).rescore(ranked)?;
+        Ok(())
+    }
+}
