@@ -1,103 +1,23 @@
-//! Turns a parsed query into a tantivy query, analyzing every word exactly
-//! as the indexed text was analyzed, and collects the terms to highlight.
+//! The compiler: one walk over the query tree.
 
 use std::collections::HashSet;
-use std::ops::Bound;
 use std::sync::Arc;
 
-use jiff::civil::Date;
-use jiff::tz::TimeZone;
-use serde::Serialize;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
-};
-use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DateTime, Term};
+use tantivy::Term;
 
-use super::budget::{Bounded, Budget};
-use super::neighbours::{augment_variants, one_edit, Vocabulary, MIN_LETTERS};
-use super::query::{DateRange, FieldName, Node, QueryError, QueryErrorKind};
 use crate::analysis::{analyze, analyzer, Stages};
 use crate::entities::resolve::resolve;
 use crate::entities::Gazetteer;
 use crate::index::schema::Fields;
+use crate::search::budget::{Bounded, Budget};
+use crate::search::neighbours::{augment_variants, one_edit, Vocabulary, MIN_LETTERS};
+use crate::search::query::{FieldName, Node, QueryError, QueryErrorKind};
 
-/// How much a match in the title weighs on top of the same match in the
-/// body, which indexes the headline too. Titles are short, so BM25's length
-/// normalisation already favours a title match; on the ARCD retrieval set
-/// 0.4 ranked best (MRR@10 0.844, against 0.842 at 0.25 and 0.5, 0.842 at
-/// 0.6). See docs/analysis.md.
-pub const TITLE_BOOST: f32 = 0.4;
-
-/// Weight of a match of the word exactly as typed (normalized, unstemmed)
-/// on top of the stemmed match: the stem finds the other forms, the surface
-/// form ranks the one the user wrote first. On ARCD it was worth +0.008
-/// MRR@10 before the re-ranking of the first hits; with it, 0.3 costs 0.002
-/// (proximity already favours the question's own wording) and 0.1 is level
-/// (0.864) with a higher R@10 (0.967 against 0.965).
-pub const SURFACE_BOOST: f32 = 0.1;
-
-/// Weight of the neighbours searched in place of a word that occurs in no
-/// article, against the word itself: they are guesses. On ARCD, where
-/// questions are typed with typos, 0.5 ranked best (0.3: -0.002, 0.7:
-/// level); see docs/analysis.md.
-pub const NEIGHBOUR_BOOST: f32 = 0.5;
-
-/// What one query word became, for `--show-query`.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct AnalyzedWord {
-    pub word: String,
-    /// Empty when every token was a stopword.
-    pub terms: Vec<String>,
-    /// The index terms one letter away that were searched instead, when the
-    /// word's own term occurs in no article.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub neighbours: Vec<String>,
-}
-
-/// What the re-ranking of the first hits looks for beyond the query's own
-/// matches (see [`super::rescore`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RescorePlan {
-    /// The terms of the query's positive one-term words, in query order:
-    /// neighbours in this list are looked for near each other.
-    pub sequence: Vec<String>,
-    /// Words derived from the same root as a query term that occur in the
-    /// index.
-    pub variants: Vec<Variant>,
-}
-
-/// A word one augment letter from a query term.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Variant {
-    pub term: String,
-    /// The query term it comes from.
-    pub of: String,
-    /// In how many articles it occurs (its idf, without a second lookup).
-    pub doc_freq: u64,
-}
-
-pub struct Compiled {
-    pub query: Box<dyn Query>,
-    /// Terms whose occurrences the snippet highlights (negated ones left out).
-    pub highlight: HashSet<String>,
-    pub words: Vec<AnalyzedWord>,
-    /// Every scoring term or phrase, per field, for `--explain`.
-    pub leaves: Vec<Leaf>,
-    pub rescore: RescorePlan,
-}
-
-/// One term or phrase searched in one field.
-pub struct Leaf {
-    pub field: &'static str,
-    /// The analyzed term, or the phrase's terms joined by spaces.
-    pub terms: String,
-    pub boost: f32,
-    /// The unboosted query; its explanation gives the BM25 score.
-    pub query: Box<dyn Query>,
-}
+use super::clauses::{boolean, boosted, date_query, entity_query};
+use super::plan::*;
 
 pub struct Compiler<'a> {
     fields: &'a Fields,
@@ -439,70 +359,6 @@ impl<'a> Compiler<'a> {
         }
         boolean(clauses).unwrap_or_else(|| Box::new(EmptyQuery))
     }
-}
-
-/// Articles carrying the entity facet `path` (`/person/lloyd-austin`).
-pub fn entity_query(fields: &Fields, path: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_facet(fields.entity, &Facet::from(path)),
-        IndexRecordOption::Basic,
-    ))
-}
-
-fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    if boost == 1.0 {
-        q
-    } else {
-        Box::new(BoostQuery::new(q, boost))
-    }
-}
-
-fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
-    if clauses.is_empty() {
-        return None;
-    }
-    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    }
-    if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
-        return clauses.pop().map(|(_, q)| q);
-    }
-    Some(Box::new(BooleanQuery::new(clauses)))
-}
-
-fn day_start(date: Date) -> DateTime {
-    let secs = date
-        .to_zoned(TimeZone::UTC)
-        .map(|z| z.timestamp().as_second())
-        .unwrap_or(0);
-    DateTime::from_timestamp_secs(secs)
-}
-
-/// The span tantivy's date field can hold (nanoseconds in an i64, so
-/// 1677-09-21 to 2262-04-11), with a margin. Articles are dated 1900–2200;
-/// a bound outside this span is no bound at all.
-const FIRST_DAY: Date = jiff::civil::date(1678, 1, 1);
-const LAST_DAY: Date = jiff::civil::date(2261, 12, 31);
-
-/// A query on the date field for an inclusive range of days: every dated
-/// article when the range holds every day the field can hold.
-pub fn date_query(field: Field, range: &DateRange) -> Box<dyn Query> {
-    let lower = match range.from.filter(|&d| d > FIRST_DAY) {
-        Some(d) => Bound::Included(Term::from_field_date(field, day_start(d.min(LAST_DAY)))),
-        None => Bound::Unbounded,
-    };
-    let upper = match range.to.filter(|&d| d < LAST_DAY) {
-        // Before the first day the field holds: an end no article reaches.
-        Some(d) => Bound::Excluded(Term::from_field_date(
-            field,
-            day_start(d.max(FIRST_DAY).tomorrow().unwrap_or(LAST_DAY)),
-        )),
-        None => Bound::Unbounded,
-    };
-    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
-        return Box::new(ExistsQuery::new("date".to_string(), false));
-    }
-    Box::new(RangeQuery::new(lower, upper))
 }
 
 #[cfg(test)]
