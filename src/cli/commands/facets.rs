@@ -6,14 +6,14 @@ use std::io::Write;
 use super::super::args::FacetsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::search::{note_neighbours, request};
+use super::common::{not_a_flag, note_neighbours, request};
 use crate::config::Operator;
 use crate::error::{Error, Result};
 use crate::output::{facets, Format};
 use crate::search::SearchRequest;
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
-    super::search::not_a_flag(args.query.as_deref())?;
+    not_a_flag(args.query.as_deref())?;
     let base = request(&args.filters, settings)?;
     let req = SearchRequest {
         query: args.query.clone().unwrap_or_else(|| "*".into()),

@@ -1,6 +1,8 @@
 //! One file per command.
 
 mod analyze;
+mod batch;
+mod common;
 mod entities;
 mod facets;
 mod index;

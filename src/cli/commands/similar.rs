@@ -6,7 +6,7 @@ use std::io::BufWriter;
 use super::super::args::SimilarArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::search::{default_fields, request, write_page};
+use super::common::{default_fields, request, write_page};
 use crate::error::{Error, Result};
 use crate::output::hits::{self, HitWriter};
 use crate::search::SearchRequest;

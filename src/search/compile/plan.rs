@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use serde::Serialize;
 use tantivy::query::Query;
 
-
 /// How much a match in the title weighs on top of the same match in the
 /// body, which indexes the headline too. Titles are short, so BM25's length
 /// normalisation already favours a title match; on the ARCD retrieval set

@@ -1,0 +1,208 @@
+//! What several commands share: the filter flags as a request, a page of
+//! results written out, and the notes on stderr about what was searched.
+
+use super::super::args::FilterArgs;
+use super::super::settings::Settings;
+use super::super::stdout_error;
+use crate::entities::resolve::resolve;
+use crate::error::{Error, Result};
+use crate::output::hits::{HitWriter, HIT_FIELDS};
+use crate::output::sanitize::one_line;
+use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest, Sort};
+
+/// A snippet length within what a snippet can usefully be: a few words at
+/// least, a long paragraph at most (whatever the article or the flag).
+pub(super) fn snippet_chars(n: usize) -> usize {
+    n.clamp(20, 2000)
+}
+
+/// Parses a `--since`/`--until` value: the first or last day of the period.
+fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
+    let range = parse_date_value(value).map_err(|m| Error::Usage(format!("{flag}: {m}")))?;
+    let day = if end { range.to } else { range.from };
+    day.ok_or_else(|| {
+        Error::Usage(format!(
+            "{flag} takes a date such as 2024-03-15, not a range"
+        ))
+    })
+}
+
+/// The filter flags as a request with every other field at its default.
+pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<SearchRequest> {
+    let config = &settings.config;
+    let entities = if filters.entity.is_empty() {
+        Vec::new()
+    } else {
+        let gazetteer = settings.gazetteer()?;
+        filters
+            .entity
+            .iter()
+            .map(|name| {
+                resolve(&gazetteer, name)
+                    .map(|e| e.facet())
+                    .map_err(|m| Error::Usage(format!("--entity: {m}")))
+            })
+            .collect::<Result<_>>()?
+    };
+    let since = filters
+        .since
+        .as_deref()
+        .map(|v| day(v, "--since", false))
+        .transpose()?;
+    let until = filters
+        .until
+        .as_deref()
+        .map(|v| day(v, "--until", true))
+        .transpose()?;
+    if let (Some(s), Some(u)) = (since, until) {
+        if s > u {
+            return Err(Error::Usage(format!(
+                "--since {} is after --until {}: the range holds no day; swap them",
+                filters.since.as_deref().unwrap_or_default(),
+                filters.until.as_deref().unwrap_or_default()
+            )));
+        }
+    }
+    Ok(SearchRequest {
+        query: String::new(),
+        operator: config.search.default_operator,
+        exact: false,
+        limit: config.search.limit,
+        offset: 0,
+        sources: filters.source.clone(),
+        since,
+        until,
+        include_undated: false,
+        sort: None,
+        snippet_chars: snippet_chars(config.search.snippet_chars),
+        snippets: true,
+        explain: false,
+        entities,
+        facets: None,
+        timeout: Some(config.search.timeout_ms)
+            .filter(|&ms| ms > 0)
+            .map(std::time::Duration::from_millis),
+    })
+}
+
+/// Writes one page of results.
+pub(super) fn write_page<W: std::io::Write>(
+    writer: &mut HitWriter<W>,
+    qid: Option<&str>,
+    results: &Results,
+    offset: usize,
+) -> Result<()> {
+    writer
+        .begin_query(qid, &results.query)
+        .map_err(stdout_error)?;
+    for hit in &results.hits {
+        writer.hit(hit).map_err(stdout_error)?;
+    }
+    writer
+        .end_query(
+            qid,
+            results.hits.len(),
+            results.total,
+            offset.saturating_add(1),
+            results.facets.as_ref(),
+        )
+        .map_err(stdout_error)
+}
+
+pub(super) fn sort(value: Option<&str>) -> Option<Sort> {
+    match value? {
+        "date" | "date:desc" => Some(Sort::DateDesc),
+        "date:asc" => Some(Sort::DateAsc),
+        _ => Some(Sort::Relevance),
+    }
+}
+
+/// Default CSV columns: all but `qid` outside a batch, and without the
+/// snippet in an export (computing snippets for every hit is the slow part).
+pub(super) fn default_fields(batch: bool, all: bool, explain: bool) -> Vec<String> {
+    HIT_FIELDS
+        .iter()
+        .filter(|f| batch || **f != "qid")
+        .filter(|f| !all || !matches!(**f, "snippet" | "highlights"))
+        .filter(|f| explain || **f != "explanation")
+        .map(|f| f.to_string())
+        .collect()
+}
+
+/// Refuses a query that is a mistyped flag: with queries allowed to start
+/// with `-` (`-العراق`), `--limt 5` would otherwise search for "limt".
+pub(super) fn not_a_flag(query: Option<&str>) -> Result<()> {
+    match query {
+        Some(q) if q.starts_with("--") => Err(Error::Usage(format!(
+            "unknown flag {}: see `fahras search --help` (a query cannot start with --)",
+            one_line(q.split_whitespace().next().unwrap_or(q))
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// When a query with Latin words finds nothing, names the entities those
+/// words belong to: the articles are Arabic, and `--entity "Lloyd Austin"`
+/// finds him under his Arabic names.
+pub(super) fn note_english_names(
+    qid: Option<&str>,
+    query: &str,
+    gazetteer: &crate::entities::Gazetteer,
+) {
+    /// Entities suggested per word.
+    const SHOWN: usize = 3;
+    let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
+    for word in query.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() < 3 || !word.chars().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let found = gazetteer.by_english_word(word);
+        if found.is_empty() {
+            continue;
+        }
+        let tries: Vec<String> = found
+            .iter()
+            .take(SHOWN)
+            .map(|e| format!("--entity \"{}\" ({})", e.en, e.ar))
+            .collect();
+        eprintln!(
+            "fahras: {label}the articles are in Arabic and none has «{word}»; for the entity, try {}",
+            tries.join(" or ")
+        );
+    }
+}
+
+/// Says which words occur in no article and what was searched instead.
+pub(super) fn note_neighbours(qid: Option<&str>, words: &[AnalyzedWord]) {
+    /// Neighbours named on the line; the rest are counted.
+    const SHOWN: usize = 6;
+    let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
+    for w in words.iter().filter(|w| !w.neighbours.is_empty()) {
+        let mut names = w.neighbours[..w.neighbours.len().min(SHOWN)].join("، ");
+        if w.neighbours.len() > SHOWN {
+            names.push_str(&format!(" and {} more", w.neighbours.len() - SHOWN));
+        }
+        eprintln!(
+            "fahras: {label}no article has «{}»; searched the words one letter from it: {} (in quotes it is searched alone)",
+            one_line(&w.word),
+            one_line(&names)
+        );
+    }
+}
+
+pub(super) fn show_query(results: &Results) {
+    for w in &results.analyzed {
+        let terms = if w.terms.is_empty() {
+            "(stopword: not searched)".to_string()
+        } else if !w.neighbours.is_empty() {
+            format!(
+                "{} (in no article; searched {})",
+                w.terms.join(" "),
+                w.neighbours.join(" ")
+            )
+        } else {
+            w.terms.join(" ")
+        };
+        eprintln!("{} → {}", one_line(&w.word), one_line(&terms));
+    }
+}
