@@ -5,6 +5,8 @@
 //! one article are named with where they stand (file, and line or element
 //! for JSON), so the summary can say so.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
@@ -39,7 +41,7 @@ pub fn find(
 ) -> Result<(Vec<DuplicateId>, usize)> {
     ids.sort_unstable();
     ids.dedup();
-    let mut found = Vec::new();
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
     let mut count = 0;
     for id in ids {
         let term = Term::from_field_text(fields.id, &id);
@@ -63,58 +65,80 @@ pub fn find(
         }
         paths.sort();
         paths.dedup();
-        let places = paths.iter().flat_map(|p| places_in(p, &id)).collect();
-        found.push(DuplicateId { id, places });
+        found.push((id, paths));
     }
+    // Each file is read once for all the ids it holds twice.
+    let mut by_path: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (id, paths) in &found {
+        for p in paths {
+            by_path.entry(p).or_default().push(id);
+        }
+    }
+    let mut places: HashMap<(&str, &str), Vec<String>> = HashMap::new();
+    for (path, ids) in &by_path {
+        for (id, at) in places_in(path, ids) {
+            places.insert((id, path), at);
+        }
+    }
+    let found = found
+        .iter()
+        .map(|(id, paths)| DuplicateId {
+            id: id.clone(),
+            places: paths
+                .iter()
+                .flat_map(|p| {
+                    places
+                        .get(&(id.as_str(), p.as_str()))
+                        .cloned()
+                        .unwrap_or_else(|| vec![p.clone()])
+                })
+                .collect(),
+        })
+        .collect();
     Ok((found, count))
 }
 
-/// Where `id` stands in the file at `path`: its lines or elements for
-/// JSON, the file itself otherwise (or when it cannot be read again).
-fn places_in(path: &str, id: &str) -> Vec<String> {
-    let format = Format::from_path(std::path::Path::new(path));
-    let at: Vec<String> = match format {
-        Some(Format::Jsonl) => std::fs::File::open(path)
-            .map(|f| {
+/// Where each of `ids` stands in the file at `path`: its lines or elements
+/// for JSON; ids not placed (other formats, or a file that cannot be read
+/// again) are left out, and the caller names the file alone.
+fn places_in<'a>(path: &str, ids: &[&'a str]) -> Vec<(&'a str, Vec<String>)> {
+    let mut at: HashMap<&'a str, Vec<String>> = HashMap::new();
+    let mut note = |own: &str, place: String| {
+        if let Some(id) = ids.iter().find(|i| **i == own) {
+            at.entry(id).or_default().push(place);
+        }
+    };
+    match Format::from_path(std::path::Path::new(path)) {
+        Some(Format::Jsonl) => {
+            if let Ok(f) = std::fs::File::open(path) {
                 let mut lines = jsonl::Lines::new(std::io::BufReader::new(f), u64::MAX);
-                let mut at = Vec::new();
                 while let Ok(batch) = lines.batch(1024) {
                     if batch.is_empty() {
                         break;
                     }
                     for line in batch {
                         if let jsonl::Line::Text { n, text } = &line {
-                            let own = json::parse_line(text.trim(), "", *n);
-                            if own.is_ok_and(|(a, _)| a.id == id) {
-                                at.push(format!("{path}:line {n}"));
+                            if let Ok((a, _)) = json::parse_line(text.trim(), "", *n) {
+                                note(&a.id, format!("{path}:line {n}"));
                             }
                         }
                     }
                 }
-                at
-            })
-            .unwrap_or_default(),
-        Some(Format::Json) => std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| json::parse_json(&text, "").ok())
-            .map(|parsed| {
-                let many = parsed.articles.len() > 1;
-                parsed
-                    .articles
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.id == id && many)
-                    .map(|(i, _)| format!("{path}:element {}", i + 1))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    if at.is_empty() {
-        vec![path.to_string()]
-    } else {
-        at
+            }
+        }
+        Some(Format::Json) => {
+            let parsed = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|text| json::parse_json(&text, "").ok());
+            if let Some(parsed) = parsed.filter(|p| p.articles.len() > 1) {
+                for (i, a) in parsed.articles.iter().enumerate() {
+                    note(&a.id, format!("{path}:element {}", i + 1));
+                }
+            }
+        }
+        _ => {}
     }
+    at.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -132,12 +156,11 @@ mod tests {
         .unwrap();
         let p = dump.display().to_string();
         assert_eq!(
-            places_in(&p, "x"),
-            [format!("{p}:line 1"), format!("{p}:line 3")]
+            places_in(&p, &["x"]),
+            [("x", vec![format!("{p}:line 1"), format!("{p}:line 3")])]
         );
         let txt = dir.path().join("a.txt");
         std::fs::write(&txt, "عنوان الخبر هنا").unwrap();
-        let t = txt.display().to_string();
-        assert_eq!(places_in(&t, "same-1"), [t]);
+        assert!(places_in(&txt.display().to_string(), &["same-1"]).is_empty());
     }
 }
