@@ -125,13 +125,9 @@ impl Default for Analysis {
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Operator {
-    #[default]
-    And,
-    Or,
-}
+/// How query words without an operator combine; the query language's own
+/// notion, named here for `search.default_operator`.
+pub use crate::search::query::Operator;
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]

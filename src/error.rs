@@ -28,8 +28,37 @@ pub enum Error {
     #[error("config {}: {message}", .path.display())]
     Config { path: PathBuf, message: String },
 
+    /// Misuse of the command line (or of a request's fields): the message
+    /// says what to give instead.
     #[error("{0}")]
     Usage(String),
+
+    #[error("--exact needs an index with exact copies: set `exact = true` under [analysis] in the config and run `fahras index` (it rebuilds {})", .path.display())]
+    NoExactCopies { path: PathBuf },
+
+    #[error("the index at {} is damaged: {what}; rebuild it with `fahras index --full`", .path.display())]
+    Corrupt { path: PathBuf, what: String },
+
+    #[error("cannot lock the index at {}: {message}", .path.display())]
+    Lock { path: PathBuf, message: String },
+
+    #[error("cannot start {threads} indexing threads: {source}")]
+    Threads {
+        threads: usize,
+        #[source]
+        source: rayon::ThreadPoolBuildError,
+    },
+
+    #[error("archive.{key}: bad pattern {pattern:?}: {source}")]
+    Glob {
+        key: &'static str,
+        pattern: String,
+        #[source]
+        source: globset::Error,
+    },
+
+    #[error("gazetteer {0}")]
+    Gazetteer(#[from] crate::entities::GazetteerError),
 
     #[error("the query {query:?} needed more than {ms} ms and was stopped: use fewer or rarer words in its phrases, a smaller ~N, or raise search.timeout_ms")]
     TooCostly { query: String, ms: u128 },

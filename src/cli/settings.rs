@@ -45,8 +45,7 @@ impl Settings {
         if !self.config.entities.enabled {
             return Ok(Gazetteer::default());
         }
-        Gazetteer::load(&self.config.entities.gazetteers)
-            .map_err(|e| Error::Usage(format!("gazetteer {e}")))
+        Gazetteer::load(&self.config.entities.gazetteers).map_err(Error::from)
     }
 
     pub fn resolve(cli: &Cli) -> Result<Settings> {

@@ -63,16 +63,21 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
-fn globset(patterns: &[String], key: &str) -> Result<GlobSet> {
+fn globset(patterns: &[String], key: &'static str) -> Result<GlobSet> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        let glob = Glob::new(p)
-            .map_err(|e| Error::Usage(format!("archive.{key}: bad pattern {p:?}: {e}")))?;
+        let glob = Glob::new(p).map_err(|source| Error::Glob {
+            key,
+            pattern: p.clone(),
+            source,
+        })?;
         builder.add(glob);
     }
-    builder
-        .build()
-        .map_err(|e| Error::Usage(format!("archive.{key}: {e}")))
+    builder.build().map_err(|source| Error::Glob {
+        key,
+        pattern: patterns.join(", "),
+        source,
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

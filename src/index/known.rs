@@ -20,15 +20,14 @@ pub struct KnownFile {
 /// Indexed files by path.
 pub type Known = HashMap<String, KnownFile>;
 
-fn missing(what: &str) -> Error {
-    Error::Usage(format!(
-        "the index has no `{what}` column; rebuild it with `fahras index --full`"
-    ))
-}
-
-pub fn read(searcher: &Searcher) -> Result<Known> {
+/// What the index at `path` holds, file by file.
+pub fn read(searcher: &Searcher, path: &std::path::Path) -> Result<Known> {
+    let missing = |what: &str| Error::Corrupt {
+        path: path.to_path_buf(),
+        what: format!("it has no `{what}` column"),
+    };
     let mut known = Known::new();
-    let mut path = String::new();
+    let mut file = String::new();
     let mut hash = String::new();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
@@ -44,11 +43,11 @@ pub fn read(searcher: &Searcher) -> Result<Known> {
             let Some(ord) = paths.term_ords(doc).next() else {
                 continue;
             };
-            path.clear();
+            file.clear();
             paths
-                .ord_to_str(ord, &mut path)
+                .ord_to_str(ord, &mut file)
                 .map_err(|e| Error::io("cannot read the index's path column", e))?;
-            if let Some(entry) = known.get_mut(path.as_str()) {
+            if let Some(entry) = known.get_mut(file.as_str()) {
                 entry.articles += 1;
                 continue;
             }
@@ -59,7 +58,7 @@ pub fn read(searcher: &Searcher) -> Result<Known> {
                     .map_err(|e| Error::io("cannot read the index's hash column", e))?;
             }
             known.insert(
-                path.clone(),
+                file.clone(),
                 KnownFile {
                     size: sizes.first(doc).unwrap_or(0),
                     mtime_ns: mtimes.first(doc).unwrap_or(0),

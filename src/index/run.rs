@@ -112,7 +112,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let searcher: tantivy::Searcher = tantivy::IndexReader::searcher(&reader);
-        known::read(&searcher)?
+        known::read(&searcher, &opts.index_path)?
     };
 
     // Classify: unchanged by metadata, to read, deleted.
@@ -158,7 +158,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+        .map_err(|source| Error::Threads { threads, source })?;
     let mut commits = 0;
     let mut last_commit = Instant::now();
     let mut articles_at_commit = 0;
@@ -318,7 +318,10 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         let guard = wait_for_lock(opts, || match dir.acquire_lock(&INDEX_WRITER_LOCK) {
             Ok(g) => Ok(Some(g)),
             Err(LockError::LockBusy) => Ok(None),
-            Err(e) => Err(Error::Usage(format!("cannot lock {}: {e}", path.display()))),
+            Err(e) => Err(Error::Lock {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }),
         })?;
         let reason = stamp
             .and_then(|s| s.rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash))

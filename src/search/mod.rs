@@ -21,7 +21,7 @@ pub use facets::FacetCounts;
 pub use hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
 pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 
-use crate::config::Operator;
+pub use query::Operator;
 
 /// Order of hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

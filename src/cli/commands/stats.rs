@@ -43,7 +43,7 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
     let reader = index.reader()?;
     let searcher = reader.searcher();
     // Distinct files: the path column the incremental runs read too.
-    let files = known::read(&searcher)?;
+    let files = known::read(&searcher, &settings.index_path)?;
     let stats = Stats {
         index: settings.index_path.display().to_string(),
         articles: searcher.num_docs(),

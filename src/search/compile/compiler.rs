@@ -364,9 +364,9 @@ impl<'a> Compiler<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Operator;
     use crate::index::schema;
     use crate::search::query::parse;
+    use crate::search::query::Operator;
 
     /// An index vocabulary of a few stems.
     struct Words(&'static [&'static str]);

@@ -53,10 +53,9 @@ impl Engine {
         let budget = timeout.map(Budget::new);
         let node = query::parse(&req.query, req.operator)?;
         if req.exact && !self.index.stamp.exact_fields {
-            return Err(Error::Usage(format!(
-                "--exact needs an index with exact copies: set `exact = true` under [analysis] in the config and run `fahras index` (it rebuilds {})",
-                self.index.path.display()
-            )));
+            return Err(Error::NoExactCopies {
+                path: self.index.path.clone(),
+            });
         }
         let vocabulary = FieldVocabulary::new(searcher, self.index.fields.body)?;
         let compiled = Compiler::new(

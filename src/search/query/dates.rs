@@ -88,7 +88,7 @@ pub fn parse_date_value(value: &str) -> Result<DateRange, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Operator;
+    use crate::search::query::Operator;
     use crate::search::query::{parse, DateRange, Node};
     use jiff::civil::Date;
 

@@ -30,8 +30,8 @@ pub fn literal(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Operator;
     use crate::search::query::parse;
+    use crate::search::query::Operator;
 
     #[test]
     fn literal_queries_always_parse() {

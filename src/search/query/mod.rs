@@ -28,4 +28,4 @@ mod parse;
 pub use dates::{parse_date_value, DateRange};
 pub use error::{QueryError, QueryErrorKind};
 pub use literal::literal;
-pub use parse::{parse, FieldName, Node, MAX_DEPTH, MAX_SLOP, MAX_WORDS};
+pub use parse::{parse, FieldName, Node, Operator, MAX_DEPTH, MAX_SLOP, MAX_WORDS};

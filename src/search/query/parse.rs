@@ -1,6 +1,6 @@
 //! The parser: tokens to a tree of [`Node`]s (grammar in the module above).
 
-use crate::config::Operator;
+use serde::{Deserialize, Serialize};
 
 use super::dates::{parse_date_value, DateRange};
 use super::error::{QueryError, QueryErrorKind};
@@ -18,6 +18,16 @@ pub const MAX_WORDS: usize = 256;
 /// The deepest nesting of groups and operators (`((…))`, `- - -a`): the
 /// parser and the compiler recurse once per level.
 pub const MAX_DEPTH: usize = 32;
+
+/// How words without an operator between them combine: all must match
+/// (the default), or any may (`--any`).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Operator {
+    #[default]
+    And,
+    Or,
+}
 
 /// Fields a query may name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
