@@ -11,6 +11,7 @@
 
 pub mod normalize;
 pub mod plurals;
+pub mod rewrite;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
@@ -19,6 +20,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::Index;
 
 pub use normalize::{normalize, Normalizer};
+pub use rewrite::{Rewrite, RewriteFilter};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
 pub use tokenizer::ArabicTokenizer;
@@ -52,11 +54,14 @@ impl Stages {
 
 /// Builds the analyzer with the given stages.
 pub fn analyzer(stages: Stages) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(ArabicTokenizer).filter(Normalizer);
+    let base = TextAnalyzer::builder(ArabicTokenizer).filter(RewriteFilter(Normalizer));
     match (stages.stopwords, stages.stem) {
-        (true, true) => base.filter(StopWords).filter(Stemmer).build(),
-        (true, false) => base.filter(StopWords).build(),
-        (false, true) => base.filter(Stemmer).build(),
+        (true, true) => base
+            .filter(RewriteFilter(StopWords))
+            .filter(RewriteFilter(Stemmer))
+            .build(),
+        (true, false) => base.filter(RewriteFilter(StopWords)).build(),
+        (false, true) => base.filter(RewriteFilter(Stemmer)).build(),
         (false, false) => base.build(),
     }
 }

@@ -16,9 +16,10 @@
 
 use std::mem;
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::Token;
 use unicode_normalization::char::decompose_compatible;
 
+use super::rewrite::Rewrite;
 use super::tokenizer::is_joiner;
 
 /// Writes the normalized form of `word` into `out` (cleared first).
@@ -88,41 +89,20 @@ fn digit(n: u32) -> char {
     char::from_digit(n, 10).unwrap_or('0')
 }
 
-/// The token filter applying [`normalize_into`] to every token.
+/// The stage applying [`normalize_into`] to every token; a token that
+/// folds to nothing (a lone mark) is dropped, which is rare, since the
+/// tokenizer never starts a token on a mark.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Normalizer;
 
-impl TokenFilter for Normalizer {
-    type Tokenizer<T: Tokenizer> = NormalizerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> NormalizerFilter<T> {
-        NormalizerFilter {
-            inner: tokenizer,
-            buffer: String::new(),
+impl Rewrite for Normalizer {
+    fn rewrite(&self, token: &mut Token, _raw: &str, scratch: &mut String) -> bool {
+        if !is_plain(&token.text) {
+            normalize_into(&token.text, scratch);
+            mem::swap(&mut token.text, scratch);
         }
+        !token.text.is_empty()
     }
-}
-
-#[derive(Clone)]
-pub struct NormalizerFilter<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for NormalizerFilter<T> {
-    type TokenStream<'a> = NormalizerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        NormalizerStream {
-            tail: self.inner.token_stream(text),
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-pub struct NormalizerStream<'a, T> {
-    tail: T,
-    buffer: &'a mut String,
 }
 
 /// True when `word` is already in normal form: lowercase ASCII or plain
@@ -136,32 +116,6 @@ fn is_plain(word: &str) -> bool {
         ),
         _ => false,
     })
-}
-
-impl<T: TokenStream> TokenStream for NormalizerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        // A token that folds to nothing (a lone mark) is dropped; the
-        // tokenizer never starts a token on a mark, so this is rare.
-        while self.tail.advance() {
-            let token = self.tail.token_mut();
-            if !is_plain(&token.text) {
-                normalize_into(&token.text, self.buffer);
-                mem::swap(&mut token.text, self.buffer);
-            }
-            if !token.text.is_empty() {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
 }
 
 #[cfg(test)]

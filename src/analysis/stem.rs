@@ -26,10 +26,11 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::Token;
 
 use super::normalize::normalize;
 use super::plurals;
+use super::rewrite::Rewrite;
 use super::tokenizer::is_joiner;
 
 /// Proclitic groups that end in the article, longest first.
@@ -185,66 +186,16 @@ fn strip_suffixes(w: &mut String) {
     }
 }
 
-/// The token filter applying [`stem_into`] to every token.
+/// The stage applying [`stem_into`] to every token; the text as written
+/// tells it which letters carried a hamza or a shadda.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stemmer;
 
-impl TokenFilter for Stemmer {
-    type Tokenizer<T: Tokenizer> = StemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmerFilter<T> {
-        StemmerFilter {
-            inner: tokenizer,
-            buffer: String::new(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct StemmerFilter<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for StemmerFilter<T> {
-    type TokenStream<'a> = StemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemmerStream {
-            tail: self.inner.token_stream(text),
-            text,
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-pub struct StemmerStream<'a, T> {
-    tail: T,
-    text: &'a str,
-    buffer: &'a mut String,
-}
-
-impl<T: TokenStream> TokenStream for StemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        let raw = self
-            .text
-            .get(token.offset_from..token.offset_to)
-            .unwrap_or("");
-        stem_into(&token.text, raw, self.buffer);
-        std::mem::swap(&mut token.text, self.buffer);
+impl Rewrite for Stemmer {
+    fn rewrite(&self, token: &mut Token, raw: &str, scratch: &mut String) -> bool {
+        stem_into(&token.text, raw, scratch);
+        std::mem::swap(&mut token.text, scratch);
         true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 

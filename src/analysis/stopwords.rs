@@ -14,9 +14,10 @@
 use std::sync::{Arc, LazyLock};
 
 use rustc_hash::FxHashSet;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::Token;
 
 use super::normalize::normalize;
+use super::rewrite::Rewrite;
 
 const WORDS: &str = "
 في من على إلى الى عن مع عند لدى منذ حتى خلال بين ضد نحو حول دون عبر لدي
@@ -54,55 +55,13 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(word)
 }
 
-/// The token filter dropping stopwords.
+/// The stage dropping stopwords.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct StopWords;
 
-impl TokenFilter for StopWords {
-    type Tokenizer<T: Tokenizer> = StopWordsFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StopWordsFilter<T> {
-        StopWordsFilter { inner: tokenizer }
-    }
-}
-
-#[derive(Clone)]
-pub struct StopWordsFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for StopWordsFilter<T> {
-    type TokenStream<'a> = StopWordsStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StopWordsStream {
-            tail: self.inner.token_stream(text),
-            words: Arc::clone(&STOPWORDS),
-        }
-    }
-}
-
-pub struct StopWordsStream<T> {
-    tail: T,
-    words: Arc<FxHashSet<String>>,
-}
-
-impl<T: TokenStream> TokenStream for StopWordsStream<T> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            if !self.words.contains(&self.tail.token().text) {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+impl Rewrite for StopWords {
+    fn rewrite(&self, token: &mut Token, _raw: &str, _scratch: &mut String) -> bool {
+        !STOPWORDS.contains(&token.text)
     }
 }
 
