@@ -1,6 +1,7 @@
-//! From files to articles: [`discover`] lists an archive's files, [`read`]
-//! turns one file into articles, through [`decode`] and the per-format
-//! parsers [`txt`] and [`json`].
+//! From files to articles: [`discover`] lists an archive's files, and
+//! [`parse_bytes`] turns one file's bytes into articles, through [`decode`]
+//! and the per-format parsers [`txt`], [`html`] and [`json`]; a JSON Lines
+//! dump is streamed instead, a line at a time ([`jsonl`]).
 
 pub mod article;
 pub mod date;
@@ -25,15 +26,6 @@ pub enum FileOutcome {
     },
     /// Nothing from this file could be indexed.
     Skipped(String),
-}
-
-/// Reads and parses one file. Never panics on its content.
-pub fn read(file: &SourceFile) -> FileOutcome {
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => return FileOutcome::Skipped(format!("cannot read: {e}")),
-    };
-    parse_bytes(&bytes, file.format, &file.rel)
 }
 
 /// Parses a file's bytes; `rel` is the file's path relative to its root.
