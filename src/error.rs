@@ -25,6 +25,9 @@ pub enum Error {
     #[error(transparent)]
     Query(#[from] QueryError),
 
+    #[error("{0}")]
+    Request(#[from] crate::search::RequestError),
+
     #[error("config {}: {message}", .path.display())]
     Config { path: PathBuf, message: String },
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
+use crate::search::Sort;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -136,8 +137,8 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with_all = ["limit", "offset"])]
     pub all: bool,
     /// Order: relevance (the default), date (newest first) or date:asc.
-    #[arg(long, value_name = "ORDER", value_parser = ["relevance", "date", "date:desc", "date:asc"])]
-    pub sort: Option<String>,
+    #[arg(long, value_name = "ORDER", value_enum)]
+    pub sort: Option<Sort>,
     /// With --since/--until, keep undated articles too.
     #[arg(long)]
     pub include_undated: bool,

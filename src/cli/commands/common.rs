@@ -8,12 +8,13 @@ use crate::entities::resolve::resolve;
 use crate::error::{Error, Result};
 use crate::output::hits::{HitWriter, HIT_FIELDS};
 use crate::output::sanitize::one_line;
-use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest, Sort};
+use crate::search::request::SNIPPET_CHARS;
+use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest};
 
 /// A snippet length within what a snippet can usefully be: a few words at
 /// least, a long paragraph at most (whatever the article or the flag).
 pub(super) fn snippet_chars(n: usize) -> usize {
-    n.clamp(20, 2000)
+    n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
 }
 
 /// Parses a `--since`/`--until` value: the first or last day of the period.
@@ -54,17 +55,8 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
         .as_deref()
         .map(|v| day(v, "--until", true))
         .transpose()?;
-    if let (Some(s), Some(u)) = (since, until) {
-        if s > u {
-            return Err(Error::Usage(format!(
-                "--since {} is after --until {}: the range holds no day; swap them",
-                filters.since.as_deref().unwrap_or_default(),
-                filters.until.as_deref().unwrap_or_default()
-            )));
-        }
-    }
     Ok(SearchRequest {
-        query: String::new(),
+        query: "*".into(),
         operator: config.search.default_operator,
         exact: false,
         limit: config.search.limit,
@@ -107,14 +99,6 @@ pub(super) fn write_page<W: std::io::Write>(
             results.facets.as_ref(),
         )
         .map_err(stdout_error)
-}
-
-pub(super) fn sort(value: Option<&str>) -> Option<Sort> {
-    match value? {
-        "date" | "date:desc" => Some(Sort::DateDesc),
-        "date:asc" => Some(Sort::DateAsc),
-        _ => Some(Sort::Relevance),
-    }
 }
 
 /// Default CSV columns: all but `qid` outside a batch, and without the

@@ -16,7 +16,7 @@ use crate::search::{Hit, HitSink, QueryErrorKind, SearchRequest};
 use super::batch::{batch_jobs, Job};
 use super::common::{
     default_fields, not_a_flag, note_english_names, note_neighbours, request, show_query,
-    snippet_chars, sort, write_page,
+    snippet_chars, write_page,
 };
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
@@ -60,16 +60,14 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         limit: args.limit.unwrap_or(base.limit),
         offset: args.offset,
         include_undated: args.include_undated,
-        sort: sort(args.sort.as_deref()),
+        sort: args.sort,
         snippet_chars: args.snippet_chars.map_or(base.snippet_chars, snippet_chars),
         snippets,
         explain: args.explain,
         facets: args.facets,
         ..base
     };
-    if template.limit == 0 {
-        return Err(Error::Usage("-n/--limit must be at least 1".into()));
-    }
+    template.validate()?;
     let engine = settings.engine()?;
 
     let mut writer = HitWriter::new(

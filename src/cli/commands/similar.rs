@@ -17,10 +17,12 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
     }
     let base = request(&args.filters, settings)?;
     let req = SearchRequest {
-        limit: args.limit.unwrap_or(base.limit).max(1),
+        limit: args.limit.unwrap_or(base.limit),
         offset: args.offset,
+        query: format!("similar:{}", args.id),
         ..base
     };
+    req.validate()?;
     let engine = settings.engine()?;
     let results = engine.similar(&args.id, &req)?;
     let mut writer = HitWriter::new(
