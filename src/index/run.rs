@@ -347,7 +347,25 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
         ));
     }
     let reason = opts.full.then(|| "--full was given".to_string());
-    Ok((create(path, opts)?, Target::InPlace, reason, None))
+    // Made beside and moved in whole: tantivy writes `meta.json` before our
+    // stamp is committed, and a run killed between the two would leave a
+    // folder that reads as an index and opens as none.
+    let tmp = sibling(path, "new");
+    let _ = std::fs::remove_dir_all(&tmp);
+    create(&tmp, opts)?;
+    if path.is_dir() {
+        // Empty (checked above): rename cannot replace a folder otherwise.
+        let _ = std::fs::remove_dir(path);
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        Error::io(
+            format!("cannot move the new index into {}", path.display()),
+            e,
+        )
+    })?;
+    let index = Index::open_in_dir(path)?;
+    analysis::register(&index, stages);
+    Ok((index, Target::InPlace, reason, None))
 }
 
 /// Creates an empty index and commits its stamp at once, so that even a
