@@ -2,13 +2,13 @@
 //! page shown): per type, the most frequent entities, and how many were
 //! left out.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::collector::{FacetCollector, FacetCounts as TantivyFacetCounts};
 
 use super::AnalyzedWord;
 use crate::entities::Gazetteer;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct FacetCounts {
     /// Articles the query matched.
     pub articles: usize,
@@ -18,7 +18,7 @@ pub struct FacetCounts {
     pub analyzed: Vec<AnalyzedWord>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TypeCounts {
     #[serde(rename = "type")]
     pub kind: String,
@@ -30,7 +30,7 @@ pub struct TypeCounts {
     pub others_mentions: u64,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct EntityCount {
     pub id: String,
     pub ar: String,

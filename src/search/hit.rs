@@ -1,12 +1,12 @@
 //! What a search returns: plain data that every renderer reads.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::compile::AnalyzedWord;
 
 /// One hit. Field names are part of the machine-output contract: fields may
 /// be added, never renamed.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qid: Option<String>,
@@ -25,15 +25,16 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// Ids of the entities the article mentions.
     pub entities: Vec<String>,
-    /// Their Arabic names, for people reading text output.
-    #[serde(skip)]
+    /// Their Arabic names, in the same order (for people, and for a
+    /// notebook that shows them).
+    #[serde(default)]
     pub entity_names: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
 }
 
 /// Why a hit scored what it did (`--explain`).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Explanation {
     pub score: f32,
     /// Each query term or phrase that matched, in which field, with its
@@ -41,7 +42,7 @@ pub struct Explanation {
     pub matches: Vec<TermMatch>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TermMatch {
     pub field: String,
     pub terms: String,
@@ -50,22 +51,54 @@ pub struct TermMatch {
     pub score: f32,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Results {
+/// What a search returns, as plain data: the page of hits and what the
+/// front end should tell the user about how it was found.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SearchResponse {
     pub query: String,
     /// Every matching article, not just those shown.
     pub total: usize,
     pub hits: Vec<Hit>,
     /// Entity counts over every matching article (`--facets`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facets: Option<super::FacetCounts>,
     /// What each query word became (for `--show-query`).
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub analyzed: Vec<AnalyzedWord>,
+    /// What was searched that the user did not type (a word in no article
+    /// searched as its neighbours), in words; untrusted text, escape it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// Time the search took in the engine, in milliseconds.
+    pub took_ms: f64,
+}
+
+/// The page of hits a search returns (the name the command line knew).
+pub type Results = SearchResponse;
+
+/// What the compiler searched in place of what was typed, as sentences:
+/// the warnings of a [`SearchResponse`], and of an export or a facet count.
+pub fn warnings(words: &[AnalyzedWord]) -> Vec<String> {
+    /// Neighbours named in a warning; the rest are counted.
+    const SHOWN: usize = 6;
+    words
+        .iter()
+        .filter(|w| !w.neighbours.is_empty())
+        .map(|w| {
+            let mut names = w.neighbours[..w.neighbours.len().min(SHOWN)].join("، ");
+            if w.neighbours.len() > SHOWN {
+                names.push_str(&format!(" and {} more", w.neighbours.len() - SHOWN));
+            }
+            format!(
+                "no article has «{}»; searched the words one letter from it: {names} (in quotes it is searched alone)",
+                w.word
+            )
+        })
+        .collect()
 }
 
 /// A whole stored article, for `fahras show`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct StoredArticle {
     pub id: String,
     pub title: String,
@@ -77,4 +110,99 @@ pub struct StoredArticle {
     pub path: String,
     pub body: String,
     pub extras: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::facets::{EntityCount, FacetCounts, TypeCounts};
+
+    fn roundtrip<T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(v: &T) {
+        let json = serde_json::to_string(v).unwrap();
+        assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), v, "{json}");
+    }
+
+    #[test]
+    fn every_response_type_reads_back_unchanged() {
+        let hit = Hit {
+            qid: Some("q1".into()),
+            rank: 1,
+            score: Some(2.5),
+            id: "2024/07/23/us-iraq-roadmap.txt".into(),
+            title: "خارطة طريق".into(),
+            date: Some("2024-07".into()),
+            source: Some("واع".into()),
+            translator: None,
+            path: "/a/b.txt".into(),
+            url: None,
+            snippet: "… خارطة طريق …".into(),
+            highlights: vec![[2, 7]],
+            entities: vec!["baghdad".into()],
+            entity_names: Vec::new(),
+            explanation: Some(Explanation {
+                score: 2.5,
+                matches: vec![TermMatch {
+                    field: "body".into(),
+                    terms: "خارط".into(),
+                    bm25: 2.5,
+                    boost: 1.0,
+                    score: 2.5,
+                }],
+            }),
+        };
+        let facets = FacetCounts {
+            articles: 3,
+            types: vec![TypeCounts {
+                kind: "place".into(),
+                entities: 1,
+                top: vec![EntityCount {
+                    id: "baghdad".into(),
+                    ar: "بغداد".into(),
+                    en: "Baghdad".into(),
+                    count: 3,
+                }],
+                others: 0,
+                others_mentions: 0,
+            }],
+            analyzed: Vec::new(),
+        };
+        let response = SearchResponse {
+            query: "بغدادد".into(),
+            total: 1,
+            hits: vec![hit],
+            facets: Some(facets),
+            analyzed: vec![AnalyzedWord {
+                word: "بغدادد".into(),
+                terms: vec!["بغدادد".into()],
+                neighbours: vec!["بغداد".into()],
+            }],
+            warnings: vec!["no article has «بغدادد»".into()],
+            took_ms: 1.25,
+        };
+        roundtrip(&response);
+        roundtrip(&StoredArticle {
+            id: "a".into(),
+            title: "t".into(),
+            date: None,
+            source: None,
+            translator: None,
+            author: Some("x".into()),
+            url: None,
+            path: "/a".into(),
+            body: "b".into(),
+            extras: serde_json::Map::new(),
+        });
+    }
+
+    #[test]
+    fn warnings_name_the_word_and_what_was_searched() {
+        let words = [AnalyzedWord {
+            word: "بغدادد".into(),
+            terms: vec!["بغدادد".into()],
+            neighbours: (0..8).map(|i| format!("n{i}")).collect(),
+        }];
+        let w = warnings(&words);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("«بغدادد»") && w[0].contains("n5") && w[0].contains("and 2 more"));
+    }
 }

@@ -17,7 +17,7 @@ pub mod snippet;
 pub use compile::AnalyzedWord;
 pub use engine::{Engine, HitSink};
 pub use facets::FacetCounts;
-pub use hit::{Explanation, Hit, Results, StoredArticle, TermMatch};
+pub use hit::{Explanation, Hit, Results, SearchResponse, StoredArticle, TermMatch};
 pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 
 pub use query::Operator;

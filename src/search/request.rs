@@ -1,6 +1,60 @@
 //! A search as plain data: what every front end (the command line, and an
 //! HTTP API or a notebook through serde) hands the engine. Built anywhere,
-//! checked in one place ([`SearchRequest::validate`]).
+//! checked in one place ([`SearchRequest::validate`]); the answer is a
+//! [`SearchResponse`](super::SearchResponse), plain data too.
+//!
+//! ```
+//! use std::sync::{atomic::AtomicBool, Arc};
+//! use std::time::Duration;
+//!
+//! use fahras::analysis::Stages;
+//! use fahras::config::Archive;
+//! use fahras::entities::Gazetteer;
+//! use fahras::index::{self, ArticleIndex, ProgressMode, RunOptions};
+//! use fahras::search::{Engine, SearchRequest};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = tempfile::tempdir()?;
+//! let archive = dir.path().join("archive");
+//! std::fs::create_dir(&archive)?;
+//! std::fs::write(
+//!     archive.join("roadmap.txt"),
+//!     "بغداد وواشنطن تتفقان على خارطة طريق\n\nقال مسؤولون إن الجانبين اتفقا على خارطة طريق للوجود العسكري.\n",
+//! )?;
+//! let gazetteer = Arc::new(Gazetteer::load(&[])?);
+//! let path = dir.path().join("index");
+//! index::run(&RunOptions {
+//!     roots: vec![archive],
+//!     archive: Archive::default(),
+//!     index_path: path.clone(),
+//!     writer_memory_mb: 32,
+//!     threads: 1,
+//!     stages: Stages::ALL,
+//!     progress: ProgressMode::None,
+//!     cancel: Arc::new(AtomicBool::new(false)),
+//!     full: false,
+//!     wait: None,
+//!     commit_every_articles: 1000,
+//!     commit_every: Duration::from_secs(60),
+//!     gazetteer: gazetteer.clone(),
+//!     exact_fields: false,
+//! })?;
+//!
+//! let engine = Engine::open(ArticleIndex::open(&path)?, gazetteer)?;
+//! let request = SearchRequest {
+//!     query: "\"خارطة طريق\"".into(),
+//!     ..SearchRequest::default()
+//! };
+//! request.validate()?;
+//! let response = engine.search(&request)?;
+//! assert_eq!(response.total, 1);
+//! assert_eq!(response.hits[0].id, "roadmap.txt");
+//! // Plain data: it goes to JSON and back as it is.
+//! let json = serde_json::to_string(&response)?;
+//! assert_eq!(serde_json::from_str::<fahras::search::SearchResponse>(&json)?, response);
+//! # Ok(())
+//! # }
+//! ```
 
 use std::time::Duration;
 

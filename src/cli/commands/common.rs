@@ -158,19 +158,9 @@ pub(super) fn note_english_names(
 
 /// Says which words occur in no article and what was searched instead.
 pub(super) fn note_neighbours(qid: Option<&str>, words: &[AnalyzedWord]) {
-    /// Neighbours named on the line; the rest are counted.
-    const SHOWN: usize = 6;
     let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
-    for w in words.iter().filter(|w| !w.neighbours.is_empty()) {
-        let mut names = w.neighbours[..w.neighbours.len().min(SHOWN)].join("، ");
-        if w.neighbours.len() > SHOWN {
-            names.push_str(&format!(" and {} more", w.neighbours.len() - SHOWN));
-        }
-        eprintln!(
-            "fahras: {label}no article has «{}»; searched the words one letter from it: {} (in quotes it is searched alone)",
-            one_line(&w.word),
-            one_line(&names)
-        );
+    for w in crate::search::hit::warnings(words) {
+        eprintln!("fahras: {label}{}", one_line(&w));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::query::Query;
 
 /// How much a match in the title weighs on top of the same match in the
@@ -27,14 +27,14 @@ pub const SURFACE_BOOST: f32 = 0.1;
 pub const NEIGHBOUR_BOOST: f32 = 0.5;
 
 /// What one query word became, for `--show-query`.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct AnalyzedWord {
     pub word: String,
     /// Empty when every token was a stopword.
     pub terms: Vec<String>,
     /// The index terms one letter away that were searched instead, when the
     /// word's own term occurs in no article.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<String>,
 }
 

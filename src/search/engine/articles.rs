@@ -93,6 +93,7 @@ impl Engine {
     /// weighed by tf-idf), itself left out. `req.query` is not used; its
     /// filters, limit and offset are.
     pub fn similar(&self, id: &str, req: &SearchRequest) -> Result<Results> {
+        let started = std::time::Instant::now();
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
         let (offset, limit) = page_bounds(&searcher, req);
@@ -164,6 +165,8 @@ impl Engine {
             hits,
             facets: None,
             analyzed: Vec::new(),
+            warnings: Vec::new(),
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
     }
 }

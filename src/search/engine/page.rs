@@ -7,7 +7,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher};
 use crate::analysis::analyzer;
 use crate::error::Result;
 use crate::search::facets::{self, FacetCounts};
-use crate::search::hit::{Hit, Results};
+use crate::search::hit::{warnings, Hit, Results};
 use crate::search::rescore::{self};
 use crate::search::{SearchRequest, Sort};
 
@@ -29,6 +29,7 @@ pub(super) fn page_bounds(searcher: &Searcher, req: &SearchRequest) -> (usize, u
 impl Engine {
     /// A ranked page of hits: `limit` hits after `offset`.
     pub fn search(&self, req: &SearchRequest) -> Result<Results> {
+        let started = std::time::Instant::now();
         let searcher = self.reader.searcher();
         let mut prepared = self.prepare(req, &searcher)?;
         let (offset, limit) = page_bounds(&searcher, req);
@@ -95,7 +96,9 @@ impl Engine {
             total,
             hits,
             facets,
+            warnings: warnings(&prepared.compiled.words),
             analyzed: prepared.compiled.words,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
     }
 
