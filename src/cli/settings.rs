@@ -10,7 +10,7 @@ use crate::config::{Config, DEFAULT_INDEX_DIR};
 use std::sync::Arc;
 
 use crate::entities::Gazetteer;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::ArticleIndex;
 use crate::output::Style;
 use crate::search::Engine;
@@ -22,13 +22,16 @@ pub struct Settings {
     pub style: Style,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    /// The gazetteer, loaded the first time a command needs it and then
+    /// shared: a search with --entity and facets reads its files once.
+    gazetteer: std::sync::OnceLock<Arc<Gazetteer>>,
 }
 
 impl Settings {
     /// The index opened for searching, with the gazetteer; warns when the
     /// index's entities were made with another gazetteer.
     pub fn engine(&self) -> Result<Engine> {
-        let gazetteer = Arc::new(self.gazetteer()?);
+        let gazetteer = self.gazetteer()?;
         let engine = Engine::open(ArticleIndex::open(&self.index_path)?, gazetteer)?;
         if !engine.gazetteer_matches() {
             eprintln!(
@@ -41,11 +44,16 @@ impl Settings {
 
     /// The built-in gazetteer plus `entities.gazetteers`; empty when
     /// `entities.enabled` is off.
-    pub fn gazetteer(&self) -> Result<Gazetteer> {
-        if !self.config.entities.enabled {
-            return Ok(Gazetteer::default());
+    pub fn gazetteer(&self) -> Result<Arc<Gazetteer>> {
+        if let Some(g) = self.gazetteer.get() {
+            return Ok(g.clone());
         }
-        Gazetteer::load(&self.config.entities.gazetteers).map_err(Error::from)
+        let loaded = if self.config.entities.enabled {
+            Gazetteer::load(&self.config.entities.gazetteers)?
+        } else {
+            Gazetteer::default()
+        };
+        Ok(self.gazetteer.get_or_init(|| Arc::new(loaded)).clone())
     }
 
     pub fn resolve(cli: &Cli) -> Result<Settings> {
@@ -71,6 +79,7 @@ impl Settings {
             },
             stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
+            gazetteer: std::sync::OnceLock::new(),
         })
     }
 }

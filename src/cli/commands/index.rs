@@ -64,7 +64,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
             .map(|s| s.map_or(Duration::MAX, Duration::from_secs)),
         commit_every_articles: config.index.commit_every_articles,
         commit_every: Duration::from_secs(config.index.commit_every_secs),
-        gazetteer: Arc::new(settings.gazetteer()?),
+        gazetteer: settings.gazetteer()?,
         exact_fields,
     };
     let summary = index::run(&opts)?;
