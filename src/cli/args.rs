@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::output::Format;
+use crate::output::{Format, RecordFormat};
 use crate::search::Sort;
 
 #[derive(Debug, Parser)]
@@ -165,8 +165,8 @@ pub struct FacetsArgs {
     /// Any query word may match (OR).
     #[arg(long)]
     pub any: bool,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -175,8 +175,8 @@ pub struct FacetsArgs {
 pub struct EntitiesArgs {
     /// Text to scan (default: standard input).
     pub text: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Debug, Args)]
@@ -222,14 +222,14 @@ pub struct ShowArgs {
     /// The file the article came from, when two files use the same id.
     #[arg(long, value_name = "FILE")]
     pub path: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Debug, Args)]
@@ -245,8 +245,8 @@ pub struct AnalyzeArgs {
     /// Leave out the stopword stage.
     #[arg(long)]
     pub no_stopwords: bool,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 /// A list item with the spaces around it taken off (`' id , title '`).

@@ -22,3 +22,13 @@ pub enum Format {
     /// A standalone HTML page; article text is escaped.
     Html,
 }
+
+/// The formats of the commands that print records rather than hits
+/// (`show`, `stats`, `facets`, `entities`, `analyze`): clap refuses csv and
+/// html for them before anything is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordFormat {
+    Text,
+    Json,
+    Jsonl,
+}

@@ -10,7 +10,7 @@ use super::super::{stdout_error, Outcome};
 use crate::analysis::{analyze, analyzer, Stages};
 use crate::error::{Error, Result};
 use crate::output::sanitize::one_line;
-use crate::output::Format;
+use crate::output::RecordFormat;
 
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -63,20 +63,17 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
         })
         .collect();
     match args.format {
-        Format::Json => {
+        RecordFormat::Json => {
             serde_json::to_writer(&mut out, &shown).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Jsonl => {
+        RecordFormat::Jsonl => {
             for s in &shown {
                 serde_json::to_writer(&mut out, s).map_err(|e| stdout_error(e.into()))?;
                 writeln!(out).map_err(stdout_error)?;
             }
         }
-        Format::Csv | Format::Html => {
-            return Err(Error::Usage("analyze prints text, json or jsonl".into()))
-        }
-        Format::Text => {
+        RecordFormat::Text => {
             for s in &shown {
                 writeln!(
                     out,

@@ -10,7 +10,7 @@ use super::super::{stdout_error, Outcome};
 use crate::entities::Matcher;
 use crate::error::{Error, Result};
 use crate::output::sanitize::one_line;
-use crate::output::Format;
+use crate::output::RecordFormat;
 
 #[derive(Serialize)]
 struct Found<'a> {
@@ -57,17 +57,17 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
         .collect();
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
+        RecordFormat::Json => {
             serde_json::to_writer(&mut out, &found).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Jsonl => {
+        RecordFormat::Jsonl => {
             for f in &found {
                 serde_json::to_writer(&mut out, f).map_err(|e| stdout_error(e.into()))?;
                 writeln!(out).map_err(stdout_error)?;
             }
         }
-        Format::Text => {
+        RecordFormat::Text => {
             for f in &found {
                 writeln!(
                     out,
@@ -82,9 +82,6 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
                 )
                 .map_err(stdout_error)?;
             }
-        }
-        Format::Csv | Format::Html => {
-            return Err(Error::Usage("entities prints text, json or jsonl".into()))
         }
     }
     Ok(if found.is_empty() {

@@ -9,7 +9,7 @@ use super::super::{stdout_error, Outcome};
 use super::common::{not_a_flag, note_neighbours, request};
 use crate::config::Operator;
 use crate::error::{Error, Result};
-use crate::output::{facets, Format};
+use crate::output::{facets, RecordFormat};
 use crate::search::SearchRequest;
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
@@ -36,13 +36,12 @@ pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
     note_neighbours(None, &counts.analyzed);
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json | Format::Jsonl => {
+        RecordFormat::Json | RecordFormat::Jsonl => {
             serde_json::to_writer(&mut out, &counts).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Text => facets::text(&mut out, &counts, settings.style).map_err(stdout_error)?,
-        Format::Csv | Format::Html => {
-            return Err(Error::Usage("facets prints text or json".into()))
+        RecordFormat::Text => {
+            facets::text(&mut out, &counts, settings.style).map_err(stdout_error)?
         }
     }
     Ok(if counts.articles > 0 {

@@ -5,22 +5,21 @@ use std::io::Write;
 use super::super::args::ShowArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::sanitize::for_terminal;
 use crate::output::sanitize::one_line;
-use crate::output::Format;
+use crate::output::RecordFormat;
 
 pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
     let engine = settings.engine()?;
     let article = engine.article(&args.id, args.path.as_deref())?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json | Format::Jsonl => {
+        RecordFormat::Json | RecordFormat::Jsonl => {
             serde_json::to_writer(&mut out, &article).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Csv | Format::Html => return Err(Error::Usage("show prints text or json".into())),
-        Format::Text => {
+        RecordFormat::Text => {
             let style = settings.style;
             let mut meta = vec![format!("id: {}", one_line(&article.id))];
             meta.push(format!(

@@ -7,10 +7,10 @@ use serde::Serialize;
 use super::super::args::StatsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::known;
 use crate::index::{ArticleIndex, Summary};
-use crate::output::Format;
+use crate::output::RecordFormat;
 
 #[derive(Serialize)]
 struct Stats {
@@ -58,12 +58,11 @@ pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
     };
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json | Format::Jsonl => {
+        RecordFormat::Json | RecordFormat::Jsonl => {
             serde_json::to_writer_pretty(&mut out, &stats).map_err(|e| stdout_error(e.into()))?;
             writeln!(out).map_err(stdout_error)?;
         }
-        Format::Csv | Format::Html => return Err(Error::Usage("stats prints text or json".into())),
-        Format::Text => {
+        RecordFormat::Text => {
             let text = format!(
                 "index:     {}\narticles:  {}\nfiles:     {}\nsegments:  {}\nsize:      {:.1} MB\nanalyzer:  version {} (stemmer {}, stopwords {}), built by {}\n",
                 stats.index,
