@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::output::fields::HitField;
 use crate::output::{Format, RecordFormat};
 use crate::search::Sort;
 
@@ -124,8 +125,8 @@ pub struct SearchArgs {
     pub filters: FilterArgs,
     /// Columns for csv and keys for json/jsonl, comma-separated (spaces
     /// around names are ignored).
-    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = trimmed)]
-    pub fields: Option<Vec<String>>,
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = hit_field)]
+    pub fields: Option<Vec<HitField>>,
     /// Longest snippet, in characters, 20 to 2000 (default:
     /// search.snippet_chars; a value outside is taken as the nearest end).
     #[arg(long, value_name = "N")]
@@ -193,8 +194,8 @@ pub struct SimilarArgs {
     pub filters: FilterArgs,
     /// Columns for csv and keys for json/jsonl, comma-separated (spaces
     /// around names are ignored).
-    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = trimmed)]
-    pub fields: Option<Vec<String>>,
+    #[arg(long, value_name = "a,b,c", value_delimiter = ',', value_parser = hit_field)]
+    pub fields: Option<Vec<HitField>>,
 }
 
 /// Filters shared by `search`, `similar` and `facets`.
@@ -249,7 +250,14 @@ pub struct AnalyzeArgs {
     pub format: RecordFormat,
 }
 
-/// A list item with the spaces around it taken off (`' id , title '`).
-fn trimmed(item: &str) -> Result<String, String> {
-    Ok(item.trim().to_string())
+/// A `--fields` name, the spaces around it taken off (`' id , title '`).
+fn hit_field(item: &str) -> Result<HitField, String> {
+    HitField::from_str(item.trim(), false).map_err(|_| {
+        let names: Vec<&str> = HitField::ALL.iter().map(|f| f.key()).collect();
+        format!(
+            "unknown field {:?}; the fields are: {}",
+            item.trim(),
+            names.join(", ")
+        )
+    })
 }

@@ -8,41 +8,11 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::fields::HitField;
 use super::sanitize::{html, one_line};
 use super::style::Style;
 use super::Format;
 use crate::search::{FacetCounts, Hit};
-
-/// Every hit field, in the order CSV uses by default.
-pub const HIT_FIELDS: [&str; 14] = [
-    "qid",
-    "rank",
-    "score",
-    "id",
-    "title",
-    "date",
-    "source",
-    "translator",
-    "path",
-    "url",
-    "snippet",
-    "highlights",
-    "entities",
-    "explanation",
-];
-
-/// Checks a `--fields` list against [`HIT_FIELDS`].
-pub fn check_fields(fields: &[String]) -> Result<(), String> {
-    for f in fields {
-        if !HIT_FIELDS.contains(&f.as_str()) {
-            return Err(format!(
-                "unknown field {f:?} in --fields; the fields are: {}",
-                HIT_FIELDS.join(", ")
-            ));
-        }
-    }
-    Ok(())
-}
 
 /// The snippet split into (text, highlighted?) runs.
 pub(super) fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
@@ -81,82 +51,25 @@ pub fn highlighted_snippet(hit: &Hit, style: Style) -> String {
 /// serialized straight from the hit (an export writes millions of these).
 struct Picked<'a> {
     hit: &'a Hit,
-    fields: &'a [String],
+    fields: &'a [HitField],
 }
 
 impl Serialize for Picked<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let h = self.hit;
         let mut map = s.serialize_map(Some(self.fields.len()))?;
         for f in self.fields {
-            let key = f.as_str();
-            match key {
-                "qid" => map.serialize_entry(key, &h.qid)?,
-                "rank" => map.serialize_entry(key, &h.rank)?,
-                "score" => map.serialize_entry(key, &h.score)?,
-                "id" => map.serialize_entry(key, &h.id)?,
-                "title" => map.serialize_entry(key, &h.title)?,
-                "date" => map.serialize_entry(key, &h.date)?,
-                "source" => map.serialize_entry(key, &h.source)?,
-                "translator" => map.serialize_entry(key, &h.translator)?,
-                "path" => map.serialize_entry(key, &h.path)?,
-                "url" => map.serialize_entry(key, &h.url)?,
-                "snippet" => map.serialize_entry(key, &h.snippet)?,
-                "highlights" => map.serialize_entry(key, &h.highlights)?,
-                "entities" => map.serialize_entry(key, &h.entities)?,
-                "explanation" => map.serialize_entry(key, &h.explanation)?,
-                // `check_fields` lets no other name through.
-                _ => map.serialize_entry(key, &())?,
-            }
+            f.json_entry(&mut map, self.hit)?;
         }
         map.end()
     }
 }
 
-fn write_hit_json<W: Write>(out: &mut W, hit: &Hit, fields: Option<&[String]>) -> io::Result<()> {
+fn write_hit_json<W: Write>(out: &mut W, hit: &Hit, fields: Option<&[HitField]>) -> io::Result<()> {
     match fields {
         Some(fields) => serde_json::to_writer(out, &Picked { hit, fields })?,
         None => serde_json::to_writer(out, hit)?,
     }
     Ok(())
-}
-
-fn explanation_line(hit: &Hit) -> String {
-    hit.explanation
-        .as_ref()
-        .map(|e| {
-            e.matches
-                .iter()
-                .map(|m| format!("{}:{}={:.3}", m.field, m.terms, m.score))
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-        .unwrap_or_default()
-}
-
-fn csv_cell(hit: &Hit, field: &str) -> String {
-    match field {
-        "qid" => hit.qid.clone().unwrap_or_default(),
-        "rank" => hit.rank.to_string(),
-        "score" => hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
-        "id" => hit.id.clone(),
-        "title" => hit.title.clone(),
-        "date" => hit.date.clone().unwrap_or_default(),
-        "source" => hit.source.clone().unwrap_or_default(),
-        "translator" => hit.translator.clone().unwrap_or_default(),
-        "path" => hit.path.clone(),
-        "url" => hit.url.clone().unwrap_or_default(),
-        "snippet" => hit.snippet.clone(),
-        "highlights" => hit
-            .highlights
-            .iter()
-            .map(|[s, e]| format!("{s}-{e}"))
-            .collect::<Vec<_>>()
-            .join(";"),
-        "entities" => hit.entities.join(";"),
-        "explanation" => explanation_line(hit),
-        _ => String::new(),
-    }
 }
 
 /// Writes hits of one or more queries in one format.
@@ -165,8 +78,8 @@ pub struct HitWriter<W: Write> {
     /// Reused buffer for one CSV record.
     csv_row: Vec<u8>,
     format: Format,
-    fields: Option<Vec<String>>,
-    csv_fields: Vec<String>,
+    fields: Option<Vec<HitField>>,
+    csv_fields: Vec<HitField>,
     style: Style,
     show_qid: bool,
     /// Hits written in the current query (JSON needs commas between them).
@@ -180,8 +93,8 @@ impl<W: Write> HitWriter<W> {
     pub fn new(
         out: W,
         format: Format,
-        fields: Option<Vec<String>>,
-        default_fields: Vec<String>,
+        fields: Option<Vec<HitField>>,
+        default_fields: Vec<HitField>,
         style: Style,
         show_qid: bool,
     ) -> Self {
@@ -206,7 +119,8 @@ impl<W: Write> HitWriter<W> {
         self.started = true;
         match self.format {
             Format::Csv => {
-                let header = self.csv_fields.clone();
+                let header: Vec<String> =
+                    self.csv_fields.iter().map(|f| f.key().to_string()).collect();
                 self.csv_record(&header)
             }
             Format::Html => self.out.write_all(
@@ -271,7 +185,7 @@ impl<W: Write> HitWriter<W> {
                 writeln!(self.out)
             }
             Format::Csv => {
-                let row: Vec<String> = self.csv_fields.iter().map(|f| csv_cell(hit, f)).collect();
+                let row: Vec<String> = self.csv_fields.iter().map(|f| f.csv(hit)).collect();
                 self.csv_record(&row)
             }
             Format::Html => {
@@ -394,9 +308,8 @@ mod tests {
 
     #[test]
     fn picked_fields_keep_the_users_order_and_the_full_values() {
-        let fields: Vec<String> = ["title", "qid", "rank", "date", "highlights", "source"]
-            .map(String::from)
-            .to_vec();
+        use HitField::*;
+        let fields = [Title, Qid, Rank, Date, Highlights, Source];
         let mut out = Vec::new();
         write_hit_json(&mut out, &hit(), Some(&fields)).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -406,11 +319,16 @@ mod tests {
         );
         // Every field serializes as it does in the whole hit.
         let whole = serde_json::to_value(hit()).unwrap();
-        for f in HIT_FIELDS {
+        for f in HitField::ALL {
             let mut out = Vec::new();
-            write_hit_json(&mut out, &hit(), Some(&[f.to_string()])).unwrap();
+            write_hit_json(&mut out, &hit(), Some(&[f])).unwrap();
             let one: Value = serde_json::from_slice(&out).unwrap();
-            assert_eq!(one[f], whole.get(f).cloned().unwrap_or(Value::Null), "{f}");
+            let key = f.key();
+            assert_eq!(
+                one[key],
+                whole.get(key).cloned().unwrap_or(Value::Null),
+                "{key}"
+            );
         }
     }
 }

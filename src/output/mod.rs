@@ -3,6 +3,7 @@
 //! ([`sanitize`]).
 
 pub mod facets;
+pub mod fields;
 pub mod hits;
 pub mod sanitize;
 pub mod style;

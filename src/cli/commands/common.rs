@@ -6,7 +6,7 @@ use super::super::settings::Settings;
 use super::super::stdout_error;
 use crate::entities::resolve::resolve;
 use crate::error::{Error, Result};
-use crate::output::hits::{HitWriter, HIT_FIELDS};
+use crate::output::hits::HitWriter;
 use crate::output::sanitize::one_line;
 use crate::search::request::SNIPPET_CHARS;
 use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest};
@@ -99,18 +99,6 @@ pub(super) fn write_page<W: std::io::Write>(
             results.facets.as_ref(),
         )
         .map_err(stdout_error)
-}
-
-/// Default CSV columns: all but `qid` outside a batch, and without the
-/// snippet in an export (computing snippets for every hit is the slow part).
-pub(super) fn default_fields(batch: bool, all: bool, explain: bool) -> Vec<String> {
-    HIT_FIELDS
-        .iter()
-        .filter(|f| batch || **f != "qid")
-        .filter(|f| !all || !matches!(**f, "snippet" | "highlights"))
-        .filter(|f| explain || **f != "explanation")
-        .map(|f| f.to_string())
-        .collect()
 }
 
 /// Refuses a query that is a mistyped flag: with queries allowed to start

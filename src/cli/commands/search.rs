@@ -8,22 +8,19 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::config::Operator;
 use crate::error::{Error, Result};
-use crate::output::hits::{self, HitWriter};
+use crate::output::fields::HitField;
+use crate::output::hits::HitWriter;
 use crate::output::Format;
 use crate::search::query::literal;
 use crate::search::{Hit, HitSink, QueryErrorKind, SearchRequest};
 
 use super::batch::{batch_jobs, Job};
 use super::common::{
-    default_fields, not_a_flag, note_english_names, note_neighbours, request, show_query,
-    snippet_chars, write_page,
+    not_a_flag, note_english_names, note_neighbours, request, show_query, snippet_chars, write_page,
 };
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     not_a_flag(args.query.as_deref())?;
-    if let Some(fields) = &args.fields {
-        hits::check_fields(fields).map_err(Error::Usage)?;
-    }
     let jobs = match (&args.batch, &args.query) {
         (Some(path), _) => batch_jobs(path)?,
         (None, Some(q)) => vec![Job {
@@ -43,12 +40,12 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         }
     };
     let batch = args.batch.is_some();
-    let fields_default = default_fields(batch, args.all, args.explain);
+    let fields_default = HitField::defaults(batch, args.all, args.explain);
     // In an export, snippets are made only when a chosen field shows them.
-    let shown: &[String] = args.fields.as_deref().unwrap_or(&fields_default);
+    let shown: &[HitField] = args.fields.as_deref().unwrap_or(&fields_default);
     let snippets = !args.all
         || matches!(args.format, Format::Text | Format::Html)
-        || shown.iter().any(|f| f == "snippet" || f == "highlights");
+        || shown.iter().any(|f| f.needs_snippet());
     let base = request(&args.filters, settings)?;
     let template = SearchRequest {
         operator: if args.any {

@@ -6,15 +6,13 @@ use std::io::BufWriter;
 use super::super::args::SimilarArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::common::{default_fields, request, write_page};
-use crate::error::{Error, Result};
-use crate::output::hits::{self, HitWriter};
+use super::common::{request, write_page};
+use crate::error::Result;
+use crate::output::fields::HitField;
+use crate::output::hits::HitWriter;
 use crate::search::SearchRequest;
 
 pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
-    if let Some(fields) = &args.fields {
-        hits::check_fields(fields).map_err(Error::Usage)?;
-    }
     let base = request(&args.filters, settings)?;
     let req = SearchRequest {
         limit: args.limit.unwrap_or(base.limit),
@@ -29,7 +27,7 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
         BufWriter::new(std::io::stdout().lock()),
         args.format,
         args.fields.clone(),
-        default_fields(false, false, false),
+        HitField::defaults(false, false, false),
         settings.style,
         false,
     );
