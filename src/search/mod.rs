@@ -13,6 +13,7 @@ pub mod query;
 pub mod request;
 pub mod rescore;
 pub mod snippet;
+pub mod timeline;
 
 pub use compile::AnalyzedWord;
 pub use engine::{Engine, HitSink};
@@ -23,3 +24,4 @@ pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 pub use query::Operator;
 
 pub use request::{RequestError, SearchRequest, Sort};
+pub use timeline::{Interval, TimelineRequest, TimelineResponse};

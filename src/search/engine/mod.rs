@@ -1,8 +1,8 @@
 //! Runs searches on an open index: a ranked page of hits ([`page`]),
 //! every hit for export ([`export`]), one article and the articles like it
-//! ([`articles`]). A request becomes a tantivy query in [`prepare`], with
-//! the filters of [`filters`]; [`hits`] makes each hit from its stored
-//! article.
+//! ([`articles`]), and counts over time ([`timeline`]). A request becomes
+//! a tantivy query in [`prepare`], with the filters of [`filters`]; [`hits`]
+//! makes each hit from its stored article.
 
 mod articles;
 mod export;
@@ -10,6 +10,7 @@ mod filters;
 mod hits;
 mod page;
 mod prepare;
+mod timeline;
 
 use std::sync::Arc;
 
