@@ -1,11 +1,13 @@
-//! Reading archives: JSON Lines dumps of any size, one set of articles
-//! however an archive is reached, and what a run reports about ids.
+//! Reading archives: encodings, HTML pages, odd file names, JSON Lines
+//! dumps of any size, one set of articles however an archive is reached,
+//! bounded titles, dates known to the month, and what a run reports about
+//! ids.
 
 mod common;
 
 use std::path::Path;
 
-use common::{fahras, generate, jsonl_ids, stderr, Summary};
+use common::*;
 
 /// Runs `fahras index` with `args` (and `--json`) in `dir`.
 fn index(dir: &Path, args: &[&str]) -> (Summary, String) {
@@ -267,4 +269,97 @@ fn duplicate_ids_are_named_and_show_asks_which() {
     assert_eq!(picked.status.code(), Some(0), "{}", stderr(&picked));
     let v: serde_json::Value = serde_json::from_slice(&picked.stdout).unwrap();
     assert_eq!(v["title"], "خبر عن بغداد");
+}
+
+#[test]
+fn legacy_encodings_and_utf16_are_read() {
+    let ix = Indexed::new(&[&fixture("encodings")]);
+    let s = ix.summary();
+    assert_eq!((s.files_added, s.files_skipped), (4, 0), "{:?}", s.skipped);
+    for (query, id) in [
+        ("مصفاة بيجي", "cp1256.txt"),
+        ("ميناء الفاو", "iso-8859-6.txt"),
+        ("سد الموصل", "utf16le.txt"),
+        ("معرض الكتاب", "utf8-bom.txt"),
+    ] {
+        let out = ix
+            .cmd(&["search", query, "--format", "jsonl", "--fields", "id"])
+            .output()
+            .unwrap();
+        assert!(stdout(&out).contains(id), "{query}: {}", stdout(&out));
+    }
+    let show = ix
+        .cmd(&["show", "cp1256.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(a["source"], "وكالة محلية");
+}
+
+#[test]
+fn html_articles_give_title_date_source_and_clean_text() {
+    let ix = Indexed::sample();
+    let out = ix
+        .cmd(&["show", "web/erbil-airport-drone.html", "--format", "json"])
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        a["title"],
+        "هجوم بطائرة مسيّرة على قاعدة للتحالف قرب مطار أربيل"
+    );
+    assert_eq!(a["date"], "2023-11-05");
+    assert_eq!(a["source"], "نشرة الشمال");
+    let body = a["body"].as_str().unwrap();
+    for noise in ["الرئيسية", "اقرأ أيضاً", "الحقوق", "analytics"] {
+        assert!(!body.contains(noise), "{noise} leaked into {body}");
+    }
+    let ld = ix
+        .cmd(&["show", "web/sinjar-agreement.html", "--format", "json"])
+        .output()
+        .unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&ld.stdout).unwrap();
+    assert_eq!(b["date"], "2020-10-09");
+    assert!(!b["body"].as_str().unwrap().contains("اشترك"));
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_names_and_symlink_loops_are_handled() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(
+        sample_corpus().join("2019/10/tishreen-protests.txt"),
+        root.join("name with spaces.txt"),
+    )
+    .unwrap();
+    let odd = root.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt"));
+    std::fs::copy(
+        sample_corpus().join("2022/06/kurdistan-gas-field-attack.txt"),
+        &odd,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", root.join("loop")).unwrap();
+    let cfg = dir.path().join("fahras.toml");
+    std::fs::write(&cfg, "[archive]\nfollow_symlinks = true\n").unwrap();
+    let index = dir.path().join("idx");
+    let run = || {
+        let out = fahras()
+            .current_dir(dir.path())
+            .args(["index", "--json", "--index"])
+            .arg(&index)
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Summary>(&out.stdout).unwrap()
+    };
+    let first = run();
+    assert_eq!((first.files_added, first.files_skipped), (2, 1));
+    assert_eq!(first.skipped[0].reason, "symlink loop");
+    // A name that is not UTF-8 is recorded lossily and still seen as unchanged.
+    let second = run();
+    assert_eq!((second.files_unchanged, second.files_added), (2, 0));
 }

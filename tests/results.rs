@@ -1,5 +1,5 @@
-//! Research queries and exports: sorting, dates, `--all`, explain,
-//! more-like-this, and HTML escaping.
+//! What a result list holds and in which order: sorting, dates, `--all`
+//! exports, explain, more-like-this, and HTML escaping.
 
 mod common;
 
