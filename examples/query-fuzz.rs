@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fahras::config::Operator;
 use fahras::entities::Gazetteer;
 use fahras::index::ArticleIndex;
 use fahras::search::{Engine, SearchRequest};
@@ -122,21 +121,8 @@ fn main() {
         let query = hostile(&mut rng, &words);
         let req = SearchRequest {
             query: query.clone(),
-            operator: Operator::And,
-            exact: false,
-            limit: 10,
-            offset: 0,
-            sources: Vec::new(),
-            since: None,
-            until: None,
-            include_undated: false,
-            sort: None,
-            snippet_chars: 200,
-            snippets: true,
-            explain: false,
-            entities: Vec::new(),
-            facets: None,
             timeout: Some(Duration::from_millis(1000)),
+            ..SearchRequest::default()
         };
         let start = Instant::now();
         match engine.search(&req) {

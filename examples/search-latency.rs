@@ -7,7 +7,6 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use fahras::config::Operator;
 use fahras::entities::Gazetteer;
 use fahras::index::ArticleIndex;
 use fahras::search::{Engine, SearchRequest};
@@ -35,21 +34,9 @@ fn main() {
         .collect();
     let request = |q: &str| SearchRequest {
         query: q.to_string(),
-        operator: Operator::And,
-        exact: false,
-        limit: 10,
-        offset: 0,
-        sources: Vec::new(),
-        since: None,
-        until: None,
-        include_undated: false,
-        sort: None,
-        snippet_chars: 200,
         snippets: std::env::var_os("NOSNIP").is_none(),
-        explain: false,
-        entities: Vec::new(),
-        facets: None,
         timeout: None,
+        ..SearchRequest::default()
     };
     // Warm up: the first pass loads the index pages.
     for q in &queries {
