@@ -198,3 +198,28 @@ fn an_unreadable_file_is_skipped_and_named() {
     );
     assert!(stderr(&out).contains("locked.txt"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_empty_folder_given_as_the_index_becomes_one() {
+    // A mount point or a folder made beforehand cannot be replaced: the
+    // new index is moved into it.
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("volume");
+    std::fs::create_dir(&index).unwrap();
+    let out = fahras()
+        .args(["index", "--progress", "none", "-q", "--index"])
+        .arg(&index)
+        .arg(sample_corpus())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = fahras()
+        .args(["search", "خارطة طريق", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+    // Nothing is left beside it.
+    let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1);
+}

@@ -353,19 +353,36 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
     let tmp = sibling(path, "new");
     let _ = std::fs::remove_dir_all(&tmp);
     create(&tmp, opts)?;
-    if path.is_dir() {
-        // Empty (checked above): rename cannot replace a folder otherwise.
-        let _ = std::fs::remove_dir(path);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
+    move_in(&tmp, path)?;
+    let index = Index::open_in_dir(path)?;
+    analysis::register(&index, stages);
+    Ok((index, Target::InPlace, reason, None))
+}
+
+/// Moves the new index at `fresh` to `path`, which is absent or an empty
+/// folder (a mount point, say, that cannot be replaced): file by file into
+/// it, `meta.json` last, so that the index appears whole or not at all.
+fn move_in(fresh: &Path, path: &Path) -> Result<()> {
+    let failed = |e| {
         Error::io(
             format!("cannot move the new index into {}", path.display()),
             e,
         )
-    })?;
-    let index = Index::open_in_dir(path)?;
-    analysis::register(&index, stages);
-    Ok((index, Target::InPlace, reason, None))
+    };
+    if !path.exists() {
+        return std::fs::rename(fresh, path).map_err(failed);
+    }
+    let mut names: Vec<_> = std::fs::read_dir(fresh)
+        .map_err(failed)?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    // `meta.json` last: it is what makes a folder an index.
+    names.sort_by_key(|n| n == "meta.json");
+    for name in names {
+        std::fs::rename(fresh.join(&name), path.join(&name)).map_err(failed)?;
+    }
+    let _ = std::fs::remove_dir(fresh);
+    Ok(())
 }
 
 /// Creates an empty index and commits its stamp at once, so that even a
