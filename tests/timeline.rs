@@ -66,3 +66,23 @@ fn monthly_buckets_add_up_and_match_search_per_month() {
     ]);
     assert_eq!(jsonl_ids(&out).len() as u64, busiest.count, "{month}");
 }
+
+#[test]
+fn a_far_range_is_cut_to_the_years_articles_can_have() {
+    let indexed = Indexed::sample();
+    let engine = Engine::open(
+        ArticleIndex::open(&indexed.index).unwrap(),
+        Arc::new(Gazetteer::load(&[]).unwrap()),
+    )
+    .unwrap();
+    let mut req = TimelineRequest {
+        interval: Interval::Year,
+        ..TimelineRequest::default()
+    };
+    req.filters.since = Some(jiff::civil::date(1, 1, 1));
+    req.filters.until = Some(jiff::civil::date(9999, 12, 31));
+    let t = engine.timeline(&req).unwrap();
+    let years = &t.series[0].buckets;
+    assert_eq!(years.len(), 301, "1900 to 2200");
+    assert_eq!(years[0].start, jiff::civil::date(1900, 1, 1));
+}

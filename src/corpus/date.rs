@@ -122,8 +122,12 @@ fn ascii_digit(c: char) -> char {
     }
 }
 
+/// The years an article may be dated in: outside them a "date" is a
+/// number that only looks like one.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
 fn make_date(year: i16, month: i8, day: i8) -> Option<Date> {
-    if !(1900..=2200).contains(&year) {
+    if !YEARS.contains(&year) {
         return None;
     }
     Date::new(year, month, day).ok()

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use tantivy::query::AllQuery;
 
+use crate::corpus::date::YEARS;
 use crate::error::Result;
 use crate::search::timeline::{Bucket, DayCollector, Series, TimelineRequest, TimelineResponse};
 use crate::search::SearchRequest;
@@ -43,6 +44,10 @@ impl Engine {
             .filters
             .until
             .or_else(|| spans.iter().map(|s| s.1).max());
+        // Articles are dated within `YEARS`: `--since 0001` must not ask for
+        // a bucket a day for ten thousand years.
+        let from = from.map(|d| d.max(jiff::civil::date(*YEARS.start(), 1, 1)));
+        let to = to.map(|d| d.min(jiff::civil::date(*YEARS.end(), 12, 31)));
         let series = all
             .into_iter()
             .map(|(query, counts)| {
