@@ -9,3 +9,4 @@ pub mod resolve;
 
 pub use gazetteer::{Entity, Gazetteer, GazetteerError};
 pub use matcher::{Matcher, Mention};
+pub use resolve::ResolveError;

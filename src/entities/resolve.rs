@@ -11,9 +11,33 @@ fn english(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The entity named `name`, or a message that says what is wrong and what
-/// was perhaps meant.
-pub fn resolve<'g>(gazetteer: &'g Gazetteer, name: &str) -> Result<&'g Entity, String> {
+/// Why a name names no one entity; its message says what was perhaps meant.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("unknown entity {name:?}; {}", hint(.suggestions))]
+    Unknown {
+        name: String,
+        /// The closest known entities, as `id (ar, en)`.
+        suggestions: Vec<String>,
+    },
+    #[error("{name:?} names several entities: {}; use an id", .candidates.join(", "))]
+    Ambiguous {
+        name: String,
+        /// Each as `id (en)`.
+        candidates: Vec<String>,
+    },
+}
+
+fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "`fahras entities TEXT` shows what the gazetteer recognises".into()
+    } else {
+        format!("did you mean {}?", suggestions.join(", or "))
+    }
+}
+
+/// The entity named `name`, or why it names none.
+pub fn resolve<'g>(gazetteer: &'g Gazetteer, name: &str) -> Result<&'g Entity, ResolveError> {
     let name = name.trim();
     let (kind, name) = match name.split_once('/') {
         Some((k, rest)) if gazetteer.types.contains(k) => (Some(k), rest.trim()),
@@ -40,17 +64,17 @@ pub fn resolve<'g>(gazetteer: &'g Gazetteer, name: &str) -> Result<&'g Entity, S
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(unknown(gazetteer, name, kind)),
-        many => Err(format!(
-            "{name:?} names several entities: {}; use an id",
-            many.iter()
+        many => Err(ResolveError::Ambiguous {
+            name: name.to_string(),
+            candidates: many
+                .iter()
                 .map(|e| format!("{} ({})", e.id, e.en))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+                .collect(),
+        }),
     }
 }
 
-fn unknown(gazetteer: &Gazetteer, name: &str, kind: Option<&str>) -> String {
+fn unknown(gazetteer: &Gazetteer, name: &str, kind: Option<&str>) -> ResolveError {
     let wanted = english(&name_tokens(name).join(" "));
     let mut scored: Vec<(usize, &Entity)> = gazetteer
         .entities
@@ -76,15 +100,9 @@ fn unknown(gazetteer: &Gazetteer, name: &str, kind: Option<&str>) -> String {
         .take(3)
         .map(|(_, e)| format!("{} ({}, {})", e.id, e.ar, e.en))
         .collect();
-    if close.is_empty() {
-        format!(
-            "unknown entity {name:?}; `fahras entities TEXT` shows what the gazetteer recognises"
-        )
-    } else {
-        format!(
-            "unknown entity {name:?}; did you mean {}?",
-            close.join(", or ")
-        )
+    ResolveError::Unknown {
+        name: name.to_string(),
+        suggestions: close,
     }
 }
 
@@ -115,8 +133,10 @@ mod tests {
     #[test]
     fn unknown_names_get_suggestions() {
         let e = resolve(&g(), "Loyd Austen").unwrap_err();
+        assert!(matches!(&e, ResolveError::Unknown { suggestions, .. } if !suggestions.is_empty()));
+        let e = e.to_string();
         assert!(e.contains("lloyd-austin"), "{e}");
-        let e = resolve(&g(), "place/lloyd-austin").unwrap_err();
+        let e = resolve(&g(), "place/lloyd-austin").unwrap_err().to_string();
         assert!(e.starts_with("unknown entity"), "{e}");
     }
 }

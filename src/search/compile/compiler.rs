@@ -213,10 +213,10 @@ impl<'a> Compiler<'a> {
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
         let slop = phrase.unwrap_or(0);
         if field == Some(FieldName::Entity) {
-            let entity = resolve(self.gazetteer, text).map_err(|message| QueryError {
+            let entity = resolve(self.gazetteer, text).map_err(|e| QueryError {
                 query: self.query.to_string(),
                 position: at,
-                message,
+                message: e.to_string(),
                 kind: QueryErrorKind::Unknown,
             })?;
             return Ok(Some(entity_query(self.fields, &entity.facet())));

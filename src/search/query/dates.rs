@@ -29,16 +29,22 @@ fn period(text: &str) -> Option<(Date, Date)> {
     }
 }
 
-const DATE_HELP: &str =
-    "expected a date such as 2024, 2024-03, 2024-03-15, >=2023-10-07 or [2024-01 TO 2024-06]";
+/// What is wrong with a date value.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("{0:?} is not a date: expected a date such as 2024, 2024-03, 2024-03-15, >=2023-10-07 or [2024-01 TO 2024-06]")]
+    NotADate(String),
+    #[error("a date range needs TO, as in [2024-01 TO 2024-06]")]
+    NoTo,
+    #[error("the range [{0} TO {1}] ends before it starts: put the earlier date first")]
+    Reversed(String, String),
+}
 
 /// Parses the value after `date:`, or a `--since`/`--until` argument.
-pub fn parse_date_value(value: &str) -> Result<DateRange, String> {
-    let bad = |what: &str| format!("{what:?} is not a date: {DATE_HELP}");
+pub fn parse_date_value(value: &str) -> Result<DateRange, DateError> {
+    let bad = |what: &str| DateError::NotADate(what.to_string());
     if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-        let (a, b) = inner
-            .split_once(" TO ")
-            .ok_or_else(|| format!("a date range needs TO: {DATE_HELP}"))?;
+        let (a, b) = inner.split_once(" TO ").ok_or(DateError::NoTo)?;
         let (a, b) = (a.trim(), b.trim());
         let from = if a == "*" {
             None
@@ -52,9 +58,7 @@ pub fn parse_date_value(value: &str) -> Result<DateRange, String> {
         };
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
-                return Err(format!(
-                    "the range [{a} TO {b}] ends before it starts: put the earlier date first"
-                ));
+                return Err(DateError::Reversed(a.to_string(), b.to_string()));
             }
         }
         return Ok(DateRange { from, to });

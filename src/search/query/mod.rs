@@ -25,7 +25,7 @@ mod lex;
 mod literal;
 mod parse;
 
-pub use dates::{parse_date_value, DateRange};
+pub use dates::{parse_date_value, DateError, DateRange};
 pub use error::{QueryError, QueryErrorKind};
 pub use literal::literal;
 pub use parse::{parse, FieldName, Node, Operator, MAX_DEPTH, MAX_SLOP, MAX_WORDS};

@@ -211,7 +211,7 @@ impl Parser<'_> {
             }),
             Tok::DateValue(value) => parse_date_value(&value)
                 .map(Node::Date)
-                .map_err(|m| self.err(at, m)),
+                .map_err(|e| self.err(at, e.to_string())),
             Tok::Field(field) => {
                 let value_at = self.at();
                 match self.toks.get(self.pos).map(|l| l.tok.clone()) {
