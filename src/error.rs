@@ -28,6 +28,9 @@ pub enum Error {
     #[error("{0}")]
     Request(#[from] crate::search::RequestError),
 
+    #[error("{0}")]
+    Filter(#[from] crate::search::FilterError),
+
     #[error("config {}: {message}", .path.display())]
     Config { path: PathBuf, message: String },
 

@@ -3,7 +3,8 @@
 //! Indexing flows one way: [`corpus`] (discover, decode, parse) →
 //! [`analysis`] (tokens and stems) → [`index`] (tantivy). Searching too:
 //! [`search`] (query language, ranking, snippets) → [`output`] (text, JSON,
-//! JSONL, CSV). [`cli`] wires commands to both; `main.rs` only calls it.
+//! JSONL, CSV). [`cli`] wires commands to both and [`server`] answers the
+//! same requests over HTTP; `main.rs` only calls the first.
 
 pub mod analysis;
 pub mod cli;

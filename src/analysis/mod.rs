@@ -90,6 +90,31 @@ pub struct AnalyzedToken {
     pub end: usize,
 }
 
+/// A token as `fahras analyze` and `/api/analyze` show it: the term, the
+/// text it came from, and where.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct TokenView<'a> {
+    pub token: &'a str,
+    pub text: &'a str,
+    pub position: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The tokens of `text` with the text each came from.
+pub fn views<'a>(text: &'a str, tokens: &'a [AnalyzedToken]) -> Vec<TokenView<'a>> {
+    tokens
+        .iter()
+        .map(|t| TokenView {
+            token: &t.term,
+            text: text.get(t.start..t.end).unwrap_or(""),
+            position: t.position,
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
+}
+
 /// Runs `text` through the analyzer, collecting every token.
 pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
     let mut stream = analyzer.token_stream(text);

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::fields::HitField;
-use crate::output::{Format, RecordFormat};
-use crate::search::Sort;
+use crate::output::{Format, RecordFormat, TableFormat};
+use crate::search::{Interval, Sort};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +58,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show what the Arabic analyzer makes of a text.
     Analyze(AnalyzeArgs),
+    /// Coverage over time: matching articles per day, week, month or year.
+    Timeline(TimelineArgs),
+    /// Who appears with whom: the top entities and the articles naming each pair.
+    Cooccur(CooccurArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -173,6 +177,49 @@ pub struct FacetsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// One or more queries, one series each (default: every article, `*`).
+    /// A query that starts with `-` goes after `--`: `timeline -- -العراق`.
+    pub queries: Vec<String>,
+    /// Width of a bucket.
+    #[arg(long, value_enum, default_value_t = Interval::Month)]
+    pub interval: Interval,
+    /// Add each bucket's share of all dated articles in it.
+    #[arg(long)]
+    pub normalize: bool,
+    /// Any query word may match (OR).
+    #[arg(long)]
+    pub any: bool,
+    /// Match word forms exactly: normalized but not stemmed.
+    #[arg(long)]
+    pub exact: bool,
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CooccurArgs {
+    /// Count over the articles matching this query (default: all).
+    #[arg(allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Only entities of this type (person, org, place, event, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// How many entities (1 to 100), the most frequent first.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+    /// Any query word may match (OR).
+    #[arg(long)]
+    pub any: bool,
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct EntitiesArgs {
     /// Text to scan (default: standard input).
     pub text: Option<String>,
@@ -198,8 +245,8 @@ pub struct SimilarArgs {
     pub fields: Option<Vec<HitField>>,
 }
 
-/// Filters shared by `search`, `similar` and `facets`.
-#[derive(Debug, Args)]
+/// Filters shared by `search`, `similar`, `facets`, `timeline` and `cooccur`.
+#[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only articles naming this entity: an id, `type/id`, an Arabic name
     /// or alias, or an English name (repeatable: all must match).

@@ -12,6 +12,7 @@ pub mod progress;
 pub mod run;
 pub mod schema;
 pub mod stamp;
+pub mod stats;
 pub mod stored;
 pub mod summary;
 mod tally;

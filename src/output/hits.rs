@@ -49,9 +49,9 @@ pub fn highlighted_snippet(hit: &Hit, style: Style) -> String {
 
 /// A hit restricted to the `--fields` a user picked, in their order,
 /// serialized straight from the hit (an export writes millions of these).
-struct Picked<'a> {
-    hit: &'a Hit,
-    fields: &'a [HitField],
+pub struct Picked<'a> {
+    pub hit: &'a Hit,
+    pub fields: &'a [HitField],
 }
 
 impl Serialize for Picked<'_> {

@@ -2,6 +2,7 @@
 //! ([`style`]) and the neutralising of untrusted article text
 //! ([`sanitize`]).
 
+pub mod cooccur;
 pub mod facets;
 pub mod fields;
 pub mod hits;
@@ -9,6 +10,7 @@ pub mod sanitize;
 pub mod style;
 pub mod summary;
 pub mod text;
+pub mod timeline;
 pub mod wrap;
 
 pub use style::Style;
@@ -32,4 +34,12 @@ pub enum RecordFormat {
     Text,
     Json,
     Jsonl,
+}
+
+/// The formats of the commands that print a table (`timeline`, `cooccur`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
 }

@@ -5,9 +5,11 @@
 
 pub mod budget;
 pub mod compile;
+pub mod cooccur;
 pub mod engine;
 pub mod facets;
 pub mod hit;
+pub mod named;
 pub mod neighbours;
 pub mod query;
 pub mod request;
@@ -16,6 +18,7 @@ pub mod snippet;
 pub mod timeline;
 
 pub use compile::AnalyzedWord;
+pub use cooccur::{CooccurRequest, CooccurResponse};
 pub use engine::{Engine, HitSink};
 pub use facets::FacetCounts;
 pub use hit::{Explanation, Hit, Results, SearchResponse, StoredArticle, TermMatch};
@@ -23,5 +26,6 @@ pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 
 pub use query::Operator;
 
+pub use named::FilterError;
 pub use request::{RequestError, SearchRequest, Sort};
 pub use timeline::{Interval, TimelineRequest, TimelineResponse};

@@ -144,6 +144,8 @@ pub enum RequestError {
     ReversedDates { since: Date, until: Date },
     #[error("the query is empty: give words, or * for every article")]
     EmptyQuery,
+    #[error("top must be 1 to {max} entities")]
+    Top { max: usize },
     #[error("an entity filter must be a facet path such as /person/lloyd-austin, not {0:?}")]
     EntityPath(String),
 }

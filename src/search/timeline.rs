@@ -114,6 +114,9 @@ impl TimelineRequest {
 pub struct TimelineResponse {
     pub interval: Interval,
     pub series: Vec<Series>,
+    /// What was searched that the user did not type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Matches per day (days since the Unix epoch), and the undated ones.

@@ -3,23 +3,12 @@
 
 use std::io::{BufRead, BufWriter, Read, Write};
 
-use serde::Serialize;
-
 use super::super::args::AnalyzeArgs;
 use super::super::{stdout_error, Outcome};
-use crate::analysis::{analyze, analyzer, Stages};
+use crate::analysis::{analyze, analyzer, views, Stages};
 use crate::error::{Error, Result};
 use crate::output::sanitize::one_line;
 use crate::output::RecordFormat;
-
-#[derive(Serialize)]
-struct Shown<'a> {
-    token: &'a str,
-    text: &'a str,
-    position: usize,
-    start: usize,
-    end: usize,
-}
 
 pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
     let mut analyzer = analyzer(Stages {
@@ -52,16 +41,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
         }
     };
     let tokens = analyze(&mut analyzer, &text);
-    let shown: Vec<Shown> = tokens
-        .iter()
-        .map(|t| Shown {
-            token: &t.term,
-            text: &text[t.start..t.end],
-            position: t.position,
-            start: t.start,
-            end: t.end,
-        })
-        .collect();
+    let shown = views(&text, &tokens);
     match args.format {
         RecordFormat::Json => {
             serde_json::to_writer(&mut out, &shown).map_err(|e| stdout_error(e.into()))?;

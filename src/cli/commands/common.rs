@@ -4,28 +4,16 @@
 use super::super::args::FilterArgs;
 use super::super::settings::Settings;
 use super::super::stdout_error;
-use crate::entities::resolve::resolve;
 use crate::error::{Error, Result};
 use crate::output::hits::HitWriter;
 use crate::output::sanitize::one_line;
 use crate::search::request::SNIPPET_CHARS;
-use crate::search::{parse_date_value, AnalyzedWord, Results, SearchRequest};
+use crate::search::{named, AnalyzedWord, Results, SearchRequest};
 
 /// A snippet length within what a snippet can usefully be: a few words at
 /// least, a long paragraph at most (whatever the article or the flag).
 pub(super) fn snippet_chars(n: usize) -> usize {
     n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
-}
-
-/// Parses a `--since`/`--until` value: the first or last day of the period.
-fn day(value: &str, flag: &str, end: bool) -> Result<jiff::civil::Date> {
-    let range = parse_date_value(value).map_err(|m| Error::Usage(format!("{flag}: {m}")))?;
-    let day = if end { range.to } else { range.from };
-    day.ok_or_else(|| {
-        Error::Usage(format!(
-            "{flag} takes a date such as 2024-03-15, not a range"
-        ))
-    })
 }
 
 /// The filter flags as a request with every other field at its default.
@@ -34,26 +22,17 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
     let entities = if filters.entity.is_empty() {
         Vec::new()
     } else {
-        let gazetteer = settings.gazetteer()?;
-        filters
-            .entity
-            .iter()
-            .map(|name| {
-                resolve(&gazetteer, name)
-                    .map(|e| e.facet())
-                    .map_err(|m| Error::Usage(format!("--entity: {m}")))
-            })
-            .collect::<Result<_>>()?
+        named::entity_facets(&*settings.gazetteer()?, &filters.entity, "--entity")?
     };
     let since = filters
         .since
         .as_deref()
-        .map(|v| day(v, "--since", false))
+        .map(|v| named::day(v, "--since", false))
         .transpose()?;
     let until = filters
         .until
         .as_deref()
-        .map(|v| day(v, "--until", true))
+        .map(|v| named::day(v, "--until", true))
         .transpose()?;
     Ok(SearchRequest {
         query: "*".into(),

@@ -3,6 +3,7 @@
 mod analyze;
 mod batch;
 mod common;
+mod cooccur;
 mod entities;
 mod facets;
 mod index;
@@ -10,6 +11,7 @@ mod search;
 mod show;
 mod similar;
 mod stats;
+mod timeline;
 
 use super::args::{Cli, Command};
 use super::settings::Settings;
@@ -26,5 +28,7 @@ pub fn dispatch(cli: &Cli, settings: &Settings) -> Result<Outcome> {
         Command::Entities(args) => entities::run(args, settings),
         Command::Stats(args) => stats::run(args, settings),
         Command::Analyze(args) => analyze::run(args),
+        Command::Timeline(args) => timeline::run(args, settings),
+        Command::Cooccur(args) => cooccur::run(args, settings),
     }
 }

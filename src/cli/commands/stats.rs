@@ -2,60 +2,17 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::super::args::StatsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::error::Result;
-use crate::index::known;
-use crate::index::{ArticleIndex, Summary};
+use crate::index::stats::Stats;
+use crate::index::ArticleIndex;
 use crate::output::RecordFormat;
-
-#[derive(Serialize)]
-struct Stats {
-    index: String,
-    articles: u64,
-    files: usize,
-    segments: usize,
-    size_bytes: u64,
-    analyzer_version: u32,
-    stemmer: bool,
-    stopwords: bool,
-    built_by: String,
-    last_run: Option<Summary>,
-}
-
-fn dir_size(path: &std::path::Path) -> u64 {
-    std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok()?.metadata().ok())
-                .filter(|m| m.is_file())
-                .map(|m| m.len())
-                .sum()
-        })
-        .unwrap_or(0)
-}
 
 pub fn run(args: &StatsArgs, settings: &Settings) -> Result<Outcome> {
     let index = ArticleIndex::open(&settings.index_path)?;
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    // Distinct files: the path column the incremental runs read too.
-    let files = known::read(&searcher, &settings.index_path)?;
-    let stats = Stats {
-        index: settings.index_path.display().to_string(),
-        articles: searcher.num_docs(),
-        files: files.len(),
-        segments: searcher.segment_readers().len(),
-        size_bytes: dir_size(&settings.index_path),
-        analyzer_version: index.stamp.analyzer_version,
-        stemmer: index.stamp.stemmer,
-        stopwords: index.stamp.stopwords,
-        built_by: format!("fahras {}", index.stamp.fahras),
-        last_run: index.stamp.last_run.clone(),
-    };
+    let stats = Stats::of(&index, &index.reader()?.searcher())?;
     let mut out = std::io::stdout().lock();
     match args.format {
         RecordFormat::Json | RecordFormat::Jsonl => {

@@ -1,10 +1,12 @@
 //! Runs searches on an open index: a ranked page of hits ([`page`]),
 //! every hit for export ([`export`]), one article and the articles like it
-//! ([`articles`]), and counts over time ([`timeline`]). A request becomes
+//! ([`articles`]), counts over time ([`timeline`]) and who appears with
+//! whom ([`cooccur`]). A request becomes
 //! a tantivy query in [`prepare`], with the filters of [`filters`]; [`hits`]
 //! makes each hit from its stored article.
 
 mod articles;
+mod cooccur;
 mod export;
 mod filters;
 mod hits;
@@ -60,6 +62,16 @@ impl Engine {
 
     pub fn index(&self) -> &ArticleIndex {
         &self.index
+    }
+
+    /// Articles in the commit this engine searches.
+    pub fn articles(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// What the index holds, as this engine sees it.
+    pub fn stats(&self) -> Result<crate::index::stats::Stats> {
+        crate::index::stats::Stats::of(&self.index, &self.reader.searcher())
     }
 
     pub(super) fn stages(&self, exact: bool) -> Stages {

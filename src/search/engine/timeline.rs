@@ -7,6 +7,7 @@ use tantivy::query::AllQuery;
 
 use crate::corpus::date::YEARS;
 use crate::error::Result;
+use crate::search::hit::warnings;
 use crate::search::timeline::{Bucket, DayCollector, Series, TimelineRequest, TimelineResponse};
 use crate::search::SearchRequest;
 
@@ -19,6 +20,7 @@ impl Engine {
     pub fn timeline(&self, req: &TimelineRequest) -> Result<TimelineResponse> {
         let searcher = self.reader.searcher();
         let mut all = Vec::new();
+        let mut warned = Vec::new();
         for q in &req.queries {
             let one = SearchRequest {
                 query: q.clone(),
@@ -27,6 +29,7 @@ impl Engine {
             let prepared = self.prepare(&one, &searcher)?;
             let counts = searcher.search(&*prepared.query, &DayCollector)?;
             self.within_budget(&one, &prepared)?;
+            warned.extend(warnings(&prepared.compiled.words));
             all.push((q.clone(), counts));
         }
         let everything = if req.normalize {
@@ -82,6 +85,7 @@ impl Engine {
         Ok(TimelineResponse {
             interval: req.interval,
             series,
+            warnings: warned,
         })
     }
 }

@@ -1,0 +1,57 @@
+//! `fahras cooccur [QUERY]`: who appears with whom in the matching articles.
+
+use std::io::Write;
+
+use super::super::args::CooccurArgs;
+use super::super::settings::Settings;
+use super::super::{stdout_error, Outcome};
+use super::common::{not_a_flag, request};
+use crate::config::Operator;
+use crate::error::{Error, Result};
+use crate::output::{cooccur, TableFormat};
+use crate::search::{CooccurRequest, SearchRequest};
+
+pub fn run(args: &CooccurArgs, settings: &Settings) -> Result<Outcome> {
+    not_a_flag(args.query.as_deref())?;
+    let base = request(&args.filters, settings)?;
+    let req = CooccurRequest {
+        search: SearchRequest {
+            query: args.query.clone().unwrap_or_else(|| "*".into()),
+            operator: if args.any {
+                Operator::Or
+            } else {
+                base.operator
+            },
+            ..base
+        },
+        kind: args.kind.clone(),
+        top: args.top,
+    };
+    req.validate()?;
+    if let Some(kind) = &args.kind {
+        if !settings.gazetteer()?.types.contains(kind) {
+            return Err(Error::Usage(format!(
+                "--type: unknown entity type {kind:?}"
+            )));
+        }
+    }
+    let engine = settings.engine()?;
+    let c = engine.cooccur(&req)?;
+    for w in &c.warnings {
+        eprintln!("fahras: {}", crate::output::sanitize::one_line(w));
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        TableFormat::Json => {
+            serde_json::to_writer(&mut out, &c).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        TableFormat::Csv => cooccur::csv(&mut out, &c).map_err(stdout_error)?,
+        TableFormat::Text => cooccur::text(&mut out, &c, settings.style).map_err(stdout_error)?,
+    }
+    Ok(if c.articles > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
