@@ -22,6 +22,7 @@ pub struct Config {
     pub analysis: Analysis,
     pub entities: Entities,
     pub search: Search,
+    pub serve: Serve,
     /// Whether the config file has an `[analysis]` section. Without one, an
     /// existing index keeps the analysis it was built with instead of being
     /// rebuilt to the defaults.
@@ -154,6 +155,39 @@ impl Default for Search {
     }
 }
 
+/// `fahras serve`.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Serve {
+    /// Address to listen on; `--bind` takes precedence.
+    pub bind: String,
+    /// Searches run at once; 0 means one per core.
+    pub workers: usize,
+    /// Requests that may wait for a worker; past them the server answers
+    /// 503 at once.
+    pub queue: usize,
+    /// The most hits one page may ask for (`limit`), and the deepest page
+    /// (`offset + limit`); `/api/export` streams every hit.
+    pub max_limit: usize,
+    pub max_window: usize,
+    /// Bearer token every request must carry; `--token` and
+    /// `$FAHRAS_TOKEN` take precedence. None: no token asked.
+    pub token: Option<String>,
+}
+
+impl Default for Serve {
+    fn default() -> Self {
+        Serve {
+            bind: "127.0.0.1:7700".into(),
+            workers: 0,
+            queue: 64,
+            max_limit: 1000,
+            max_window: 10_000,
+            token: None,
+        }
+    }
+}
+
 impl Config {
     /// Reads `path`, or `./fahras.toml` when it exists, or the defaults.
     pub fn load(path: Option<&Path>) -> Result<Config> {
@@ -178,6 +212,9 @@ impl Config {
             toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("analysis"));
         if config.search.limit == 0 {
             return Err("search.limit must be at least 1".into());
+        }
+        if config.serve.max_limit == 0 || config.serve.max_window < config.serve.max_limit {
+            return Err("serve.max_limit must be at least 1 and at most serve.max_window".into());
         }
         if config.index.writer_memory_mb < 16 {
             return Err("index.writer_memory_mb must be at least 16".into());

@@ -15,5 +15,6 @@ pub mod error;
 pub mod index;
 pub mod output;
 pub mod search;
+pub mod server;
 
 pub use error::{Error, Result};

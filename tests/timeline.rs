@@ -86,3 +86,93 @@ fn a_far_range_is_cut_to_the_years_articles_can_have() {
     assert_eq!(years.len(), 301, "1900 to 2200");
     assert_eq!(years[0].start, jiff::civil::date(1900, 1, 1));
 }
+
+#[test]
+fn the_timeline_command_writes_json_csv_and_a_chart() {
+    let indexed = Indexed::sample();
+    let out = indexed.run(&[
+        "timeline",
+        "العراق",
+        "بغداد",
+        "--interval",
+        "year",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(t["series"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        t["series"][0]["buckets"][0]["start"]
+            .as_str()
+            .unwrap()
+            .len(),
+        10
+    );
+    let csv = stdout(&indexed.run(&["timeline", "العراق", "--format", "csv", "--normalize"]));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("query,start,count,share"));
+    assert!(csv.lines().last().unwrap().starts_with("العراق,undated,"));
+    let text = stdout(&indexed.run(&["timeline", "العراق", "--interval", "year"]));
+    assert!(text.contains("█") && text.contains("2024"), "{text}");
+    // Nothing found is status 1, as with search.
+    let none = indexed.run(&["timeline", "زقزوقزقزوق"]);
+    assert_eq!(none.status.code(), Some(1));
+    let bad = indexed.run(&["timeline", "\"بغداد"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_cooccur_command_counts_pairs_within_their_entities() {
+    let indexed = Indexed::sample();
+    let out = indexed.run(&["cooccur", "العراق", "--top", "6", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entities = c["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), 6);
+    let pairs = c["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        let a = &entities[p["a"].as_u64().unwrap() as usize];
+        let b = &entities[p["b"].as_u64().unwrap() as usize];
+        assert!(p["count"].as_u64() <= a["count"].as_u64().min(b["count"].as_u64()));
+    }
+    // A pair's count is what a search with both entity filters finds.
+    let top = &pairs[0];
+    let ent = |i: &serde_json::Value| {
+        let e = &entities[i.as_u64().unwrap() as usize];
+        format!(
+            "{}/{}",
+            e["type"].as_str().unwrap(),
+            e["id"].as_str().unwrap()
+        )
+    };
+    let both = indexed.run(&[
+        "search",
+        "العراق",
+        "--entity",
+        &ent(&top["a"]),
+        "--entity",
+        &ent(&top["b"]),
+        "--format",
+        "json",
+    ]);
+    let found: serde_json::Value = serde_json::from_slice(&both.stdout).unwrap();
+    assert_eq!(found["total"], top["count"]);
+    let persons = stdout(&indexed.run(&[
+        "cooccur", "--type", "person", "--top", "3", "--format", "csv",
+    ]));
+    assert!(persons.starts_with("a,a_name,b,b_name,count\n"));
+    assert!(
+        persons.lines().skip(1).all(|l| l.starts_with("person/")),
+        "{persons}"
+    );
+    assert_eq!(
+        indexed.run(&["cooccur", "--top", "0"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        indexed.run(&["cooccur", "--type", "planet"]).status.code(),
+        Some(2)
+    );
+}

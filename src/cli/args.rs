@@ -62,6 +62,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Who appears with whom: the top entities and the articles naming each pair.
     Cooccur(CooccurArgs),
+    /// Serve the index over HTTP: a read-only JSON API.
+    Serve(ServeArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -217,6 +219,32 @@ pub struct CooccurArgs {
     pub format: TableFormat,
     #[command(flatten)]
     pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default: serve.bind from the config,
+    /// 127.0.0.1:7700; port 0 picks a free one).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<String>,
+    /// Require `Authorization: Bearer TOKEN` on every request.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "FAHRAS_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Searches run at once (default: serve.workers, 0 = one per core).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Requests that may wait for a worker before the server answers 503
+    /// (default: serve.queue).
+    #[arg(long, value_name = "N")]
+    pub queue: Option<usize>,
+    /// No access log on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -177,3 +177,4 @@ pub fn generate(root: &Path, n: usize) {
         std::fs::write(dir.join(format!("article-{i:05}.txt")), body.repeat(3)).unwrap();
     }
 }
+pub mod server;

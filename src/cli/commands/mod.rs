@@ -8,6 +8,7 @@ mod entities;
 mod facets;
 mod index;
 mod search;
+mod serve;
 mod show;
 mod similar;
 mod stats;
@@ -30,5 +31,6 @@ pub fn dispatch(cli: &Cli, settings: &Settings) -> Result<Outcome> {
         Command::Analyze(args) => analyze::run(args),
         Command::Timeline(args) => timeline::run(args, settings),
         Command::Cooccur(args) => cooccur::run(args, settings),
+        Command::Serve(args) => serve::run(args, settings),
     }
 }

@@ -1,0 +1,242 @@
+//! The endpoints: each reads its parameters, runs the library's request
+//! on the pool and answers its JSON document. Serialization happens on
+//! the worker too, so a large page never holds up the async threads.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::analysis::{analyze, analyzer, views, Stages};
+use crate::output::fields::HitField;
+use crate::output::hits::Picked;
+use crate::search::{FacetCounts, Hit, SearchResponse};
+
+use super::error::ApiError;
+use super::input::Input;
+use super::requests::{self, known};
+use super::state::AppState;
+
+type Shared = State<Arc<AppState>>;
+
+/// A JSON response made on a worker.
+pub struct Json(Vec<u8>);
+
+impl IntoResponse for Json {
+    fn into_response(self) -> Response {
+        let mut res = self.0.into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        res
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Result<Json, ApiError> {
+    serde_json::to_vec(value)
+        .map(Json)
+        .map_err(|e| ApiError::internal(format!("cannot write the response: {e}")))
+}
+
+/// Runs `work` with the engine of the newest commit on the pool.
+async fn on_pool<F>(st: Arc<AppState>, work: F) -> Result<Json, ApiError>
+where
+    F: FnOnce(&AppState, &crate::search::Engine) -> Result<Json, ApiError> + Send + 'static,
+{
+    let pool = st.pool.clone();
+    pool.run(move || {
+        let engine = st.engines.current();
+        work(&st, &engine)
+    })
+    .await
+}
+
+/// The search document: what `fahras search --format json` writes, with
+/// the time taken and the warnings.
+#[derive(Serialize)]
+struct SearchDoc<'a> {
+    query: &'a str,
+    total: usize,
+    hits: Hits<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facets: Option<&'a FacetCounts>,
+    took_ms: f64,
+    warnings: &'a [String],
+}
+
+struct Hits<'a> {
+    hits: &'a [Hit],
+    fields: Option<&'a [HitField]>,
+}
+
+impl Serialize for Hits<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.hits.len()))?;
+        for hit in self.hits {
+            match self.fields {
+                Some(fields) => seq.serialize_element(&Picked { hit, fields })?,
+                None => seq.serialize_element(hit)?,
+            }
+        }
+        seq.end()
+    }
+}
+
+fn search_doc(r: &SearchResponse, fields: Option<&[HitField]>) -> Result<Json, ApiError> {
+    json(&SearchDoc {
+        query: &r.query,
+        total: r.total,
+        hits: Hits {
+            hits: &r.hits,
+            fields,
+        },
+        facets: r.facets.as_ref(),
+        took_ms: r.took_ms,
+        warnings: &r.warnings,
+    })
+}
+
+pub async fn search(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&known(&[
+        "q",
+        "limit",
+        "offset",
+        "sort",
+        "any",
+        "exact",
+        "facets",
+        "fields",
+        "explain",
+        "snippet_chars",
+    ]))?;
+    on_pool(st, move |st, engine| {
+        let (req, fields) = requests::search(&p, st, engine.gazetteer())?;
+        search_doc(&engine.search(&req)?, fields.as_deref())
+    })
+    .await
+}
+
+pub async fn article(
+    State(st): Shared,
+    Path(id): Path<String>,
+    Input(p): Input,
+) -> Result<Json, ApiError> {
+    p.only(&["path"])?;
+    on_pool(st, move |_, engine| {
+        json(&engine.article(&id, p.one("path")?)?)
+    })
+    .await
+}
+
+pub async fn similar(
+    State(st): Shared,
+    Path(id): Path<String>,
+    Input(p): Input,
+) -> Result<Json, ApiError> {
+    p.only(&known(&["limit", "offset", "fields"]))?;
+    on_pool(st, move |st, engine| {
+        let req = requests::paged(&p, st, requests::filters(&p, st, engine.gazetteer())?)?;
+        let fields = requests::fields(&p)?;
+        search_doc(&engine.similar(&id, &req)?, fields.as_deref())
+    })
+    .await
+}
+
+/// The most entities of a type `/api/facets` lists.
+const MAX_FACETS: usize = 1000;
+
+pub async fn facets(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&known(&["q", "type", "top", "any", "exact"]))?;
+    on_pool(st, move |st, engine| {
+        let req = requests::filters(&p, st, engine.gazetteer())?;
+        let kind = requests::kind(&p, engine.gazetteer())?;
+        let top = p.number("top")?.unwrap_or(10);
+        if top > MAX_FACETS {
+            return Err(ApiError::bad_request(format!(
+                "top: at most {MAX_FACETS} entities a type"
+            )));
+        }
+        json(&engine.facets(&req, kind.as_deref(), top)?)
+    })
+    .await
+}
+
+pub async fn cooccur(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&known(&["q", "type", "top", "any", "exact"]))?;
+    on_pool(st, move |st, engine| {
+        json(&engine.cooccur(&requests::cooccur(&p, st, engine.gazetteer())?)?)
+    })
+    .await
+}
+
+pub async fn timeline(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&known(&["q", "interval", "normalize", "any", "exact"]))?;
+    on_pool(st, move |st, engine| {
+        json(&engine.timeline(&requests::timeline(&p, st, engine.gazetteer())?)?)
+    })
+    .await
+}
+
+pub async fn analyze_text(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&["text", "no_stem", "no_stopwords"])?;
+    let text = p
+        .one("text")?
+        .ok_or_else(|| ApiError::bad_request("text: give the text to analyze"))?
+        .to_string();
+    let stages = Stages {
+        stem: !p.flag("no_stem")?,
+        stopwords: !p.flag("no_stopwords")?,
+    };
+    on_pool(st, move |_, _| {
+        let tokens = analyze(&mut analyzer(stages), &text);
+        json(&views(&text, &tokens))
+    })
+    .await
+}
+
+pub async fn stats(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&[])?;
+    on_pool(st, |_, engine| json(&engine.stats()?)).await
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    articles: u64,
+}
+
+pub async fn health(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
+    p.only(&[])?;
+    on_pool(st, |_, engine| {
+        json(&Health {
+            status: "ok",
+            articles: engine.articles(),
+        })
+    })
+    .await
+}
+
+pub async fn openapi() -> Response {
+    let mut res = super::openapi::document().into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+pub async fn no_route() -> ApiError {
+    ApiError::not_found("no such endpoint: see /api/openapi.json for the API")
+}
+
+pub async fn no_method() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this endpoint does not take that method: the API is read-only (GET, and POST with parameters as JSON)",
+    )
+}
