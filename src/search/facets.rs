@@ -5,8 +5,59 @@
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{FacetCollector, FacetCounts as TantivyFacetCounts};
 
-use super::AnalyzedWord;
+use super::{AnalyzedWord, RequestError, SearchRequest};
 use crate::entities::Gazetteer;
+
+/// The most entities of a type a facet count may list.
+pub const MAX_TOP: usize = 1000;
+
+/// Entity counts over the articles a search matches.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FacetsRequest {
+    /// The query and filters; paging and snippet fields are not used.
+    pub search: SearchRequest,
+    /// Only entities of this type (person, org, place, event, ...).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Entities listed per type, the most frequent first.
+    pub top: usize,
+}
+
+impl Default for FacetsRequest {
+    fn default() -> Self {
+        FacetsRequest {
+            search: SearchRequest::default(),
+            kind: None,
+            top: 10,
+        }
+    }
+}
+
+impl FacetsRequest {
+    pub fn validate(&self) -> Result<(), RequestError> {
+        if !(1..=MAX_TOP).contains(&self.top) {
+            return Err(RequestError::Top { max: MAX_TOP });
+        }
+        self.search.validate()
+    }
+}
+
+/// Refuses an entity type the gazetteer does not have.
+pub fn check_kind(gazetteer: &Gazetteer, kind: Option<&str>) -> Result<(), RequestError> {
+    match kind {
+        Some(k) if !gazetteer.types.contains(k) => Err(RequestError::UnknownType {
+            kind: k.to_string(),
+            known: gazetteer
+                .types
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+        _ => Ok(()),
+    }
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct FacetCounts {

@@ -20,7 +20,7 @@ pub mod timeline;
 pub use compile::AnalyzedWord;
 pub use cooccur::{CooccurRequest, CooccurResponse};
 pub use engine::{Engine, HitSink};
-pub use facets::FacetCounts;
+pub use facets::{FacetCounts, FacetsRequest};
 pub use hit::{Explanation, Hit, Results, SearchResponse, StoredArticle, TermMatch};
 pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 

@@ -146,6 +146,8 @@ pub enum RequestError {
     EmptyQuery,
     #[error("top must be 1 to {max} entities")]
     Top { max: usize },
+    #[error("unknown entity type {kind:?}; the types are: {known}")]
+    UnknownType { kind: String, known: String },
     #[error("an entity filter must be a facet path such as /person/lloyd-austin, not {0:?}")]
     EntityPath(String),
 }

@@ -6,7 +6,9 @@ use crate::config::Operator;
 use crate::entities::Gazetteer;
 use crate::output::fields::HitField;
 use crate::search::request::SNIPPET_CHARS;
-use crate::search::{named, CooccurRequest, Interval, SearchRequest, Sort, TimelineRequest};
+use crate::search::{
+    named, CooccurRequest, FacetsRequest, Interval, SearchRequest, Sort, TimelineRequest,
+};
 
 use super::error::ApiError;
 use super::params::Params;
@@ -119,20 +121,15 @@ pub fn fields(p: &Params) -> Result<Option<Vec<HitField>>, ApiError> {
         .map(Some)
 }
 
-/// `type`: an entity type the gazetteer knows.
-pub fn kind(p: &Params, gazetteer: &Gazetteer) -> Result<Option<String>, ApiError> {
-    match p.one("type")? {
-        Some(k) if !gazetteer.types.contains(k) => Err(ApiError::bad_request(format!(
-            "type: unknown entity type {k:?}; the types are: {}",
-            gazetteer
-                .types
-                .iter()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-        k => Ok(k.map(str::to_string)),
-    }
+pub fn facets(p: &Params, st: &AppState, gazetteer: &Gazetteer) -> Result<FacetsRequest, ApiError> {
+    let req = FacetsRequest {
+        search: filters(p, st, gazetteer)?,
+        kind: p.one("type")?.map(str::to_string),
+        top: p.number("top")?.unwrap_or(10),
+    };
+    req.validate()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+    Ok(req)
 }
 
 pub fn cooccur(
@@ -142,7 +139,7 @@ pub fn cooccur(
 ) -> Result<CooccurRequest, ApiError> {
     let req = CooccurRequest {
         search: filters(p, st, gazetteer)?,
-        kind: kind(p, gazetteer)?,
+        kind: p.one("type")?.map(str::to_string),
         top: p.number("top")?.unwrap_or(20),
     };
     req.validate()

@@ -146,21 +146,10 @@ pub async fn similar(
     .await
 }
 
-/// The most entities of a type `/api/facets` lists.
-const MAX_FACETS: usize = 1000;
-
 pub async fn facets(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
     p.only(&known(&["q", "type", "top", "any", "exact"]))?;
     on_pool(st, move |st, engine| {
-        let req = requests::filters(&p, st, engine.gazetteer())?;
-        let kind = requests::kind(&p, engine.gazetteer())?;
-        let top = p.number("top")?.unwrap_or(10);
-        if top > MAX_FACETS {
-            return Err(ApiError::bad_request(format!(
-                "top: at most {MAX_FACETS} entities a type"
-            )));
-        }
-        json(&engine.facets(&req, kind.as_deref(), top)?)
+        json(&engine.facets(&requests::facets(&p, st, engine.gazetteer())?)?)
     })
     .await
 }

@@ -7,7 +7,7 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use super::common::{not_a_flag, request};
 use crate::config::Operator;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{cooccur, TableFormat};
 use crate::search::{CooccurRequest, SearchRequest};
 
@@ -28,13 +28,6 @@ pub fn run(args: &CooccurArgs, settings: &Settings) -> Result<Outcome> {
         top: args.top,
     };
     req.validate()?;
-    if let Some(kind) = &args.kind {
-        if !settings.gazetteer()?.types.contains(kind) {
-            return Err(Error::Usage(format!(
-                "--type: unknown entity type {kind:?}"
-            )));
-        }
-    }
     let engine = settings.engine()?;
     let c = engine.cooccur(&req)?;
     for w in &c.warnings {

@@ -8,31 +8,29 @@ use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use super::common::{not_a_flag, note_neighbours, request};
 use crate::config::Operator;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{facets, RecordFormat};
-use crate::search::SearchRequest;
+use crate::search::{FacetsRequest, SearchRequest};
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
     not_a_flag(args.query.as_deref())?;
     let base = request(&args.filters, settings)?;
-    let req = SearchRequest {
-        query: args.query.clone().unwrap_or_else(|| "*".into()),
-        operator: if args.any {
-            Operator::Or
-        } else {
-            base.operator
+    let req = FacetsRequest {
+        search: SearchRequest {
+            query: args.query.clone().unwrap_or_else(|| "*".into()),
+            operator: if args.any {
+                Operator::Or
+            } else {
+                base.operator
+            },
+            ..base
         },
-        ..base
+        kind: args.kind.clone(),
+        top: args.top,
     };
+    req.validate()?;
     let engine = settings.engine()?;
-    if let Some(kind) = &args.kind {
-        if !settings.gazetteer()?.types.contains(kind) {
-            return Err(Error::Usage(format!(
-                "--type: unknown entity type {kind:?}"
-            )));
-        }
-    }
-    let counts = engine.facets(&req, args.kind.as_deref(), args.top)?;
+    let counts = engine.facets(&req)?;
     note_neighbours(None, &counts.analyzed);
     let mut out = std::io::stdout().lock();
     match args.format {

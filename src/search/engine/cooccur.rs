@@ -18,6 +18,7 @@ impl Engine {
     pub fn cooccur(&self, req: &CooccurRequest) -> Result<CooccurResponse> {
         let searcher = self.reader.searcher();
         let kind = req.kind.as_deref();
+        facets::check_kind(&self.gazetteer, kind)?;
         let prepared = self.prepare(&req.search, &searcher)?;
         let (articles, counts) = searcher.search(
             &*prepared.query,

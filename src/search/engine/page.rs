@@ -6,7 +6,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use crate::analysis::analyzer;
 use crate::error::Result;
-use crate::search::facets::{self, FacetCounts};
+use crate::search::facets::{self, FacetCounts, FacetsRequest};
 use crate::search::hit::{warnings, Hit, Results};
 use crate::search::rescore::{self};
 use crate::search::{SearchRequest, Sort};
@@ -102,14 +102,11 @@ impl Engine {
         })
     }
 
-    /// Entity counts over every article matching `req` (all articles for
-    /// the query `*`), per type or for one type.
-    pub fn facets(
-        &self,
-        req: &SearchRequest,
-        kind: Option<&str>,
-        top: usize,
-    ) -> Result<FacetCounts> {
+    /// Entity counts over every article matching the request's search
+    /// (all articles for the query `*`), per type or for one type.
+    pub fn facets(&self, freq: &FacetsRequest) -> Result<FacetCounts> {
+        let (req, kind, top) = (&freq.search, freq.kind.as_deref(), freq.top);
+        facets::check_kind(&self.gazetteer, kind)?;
         let searcher = self.reader.searcher();
         let prepared = self.prepare(req, &searcher)?;
         let (total, counts) = searcher.search(
