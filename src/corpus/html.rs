@@ -7,6 +7,7 @@
 //! `<body>`), leaving out navigation, headers, footers, asides, menus,
 //! forms, scripts and styles.
 
+use super::error::ParseError;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
@@ -147,7 +148,7 @@ pub fn parse(
     text: &str,
     id: String,
     path_date: Option<jiff::civil::Date>,
-) -> Result<Article, String> {
+) -> Result<Article, ParseError> {
     let doc = Html::parse_document(text);
     let first = |css: &str| {
         doc.select(&selector(css))
@@ -161,7 +162,7 @@ pub fn parse(
         .unwrap_or_default();
     let body = body_text(&doc);
     if title.is_empty() && body.is_empty() {
-        return Err("no article text: the page has no title and no paragraphs".into());
+        return Err(ParseError::EmptyPage);
     }
     let date_text = meta(
         &doc,

@@ -5,6 +5,7 @@
 //! `url`, `author`, `translator`; any other key is kept in `extras`. A bad
 //! element or line is reported and skipped; the rest of the file is read.
 
+use super::error::ParseError;
 use serde_json::{Map, Value};
 
 use super::article::Article;
@@ -20,14 +21,8 @@ pub struct Parsed {
 
 /// Parses a `.json` file. `base_id` names the file; elements of an array
 /// without their own `id` get `base_id#N` (1-based).
-pub fn parse_json(text: &str, base_id: &str) -> Result<Parsed, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "malformed JSON at line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        )
-    })?;
+pub fn parse_json(text: &str, base_id: &str) -> Result<Parsed, ParseError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ParseError::json(&e, true))?;
     let mut parsed = Parsed::default();
     match value {
         Value::Object(map) => {
@@ -40,7 +35,7 @@ pub fn parse_json(text: &str, base_id: &str) -> Result<Parsed, String> {
                 let id = format!("{base_id}#{}", i + 1);
                 let result = match item {
                     Value::Object(map) => article(map, id),
-                    other => Err(format!("is a JSON {}, not an object", kind(&other))),
+                    other => Err(ParseError::NotObject(kind(&other))),
                 };
                 match result {
                     Ok((a, warning)) => {
@@ -54,12 +49,7 @@ pub fn parse_json(text: &str, base_id: &str) -> Result<Parsed, String> {
                 }
             }
         }
-        other => {
-            return Err(format!(
-                "the file holds a JSON {}, not an article object or an array of them",
-                kind(&other)
-            ))
-        }
+        other => return Err(ParseError::NotArticles(kind(&other))),
     }
     Ok(parsed)
 }
@@ -92,12 +82,12 @@ pub fn parse_line(
     line: &str,
     base_id: &str,
     n: usize,
-) -> Result<(Article, Option<String>), String> {
+) -> Result<(Article, Option<String>), ParseError> {
     serde_json::from_str::<Value>(line)
-        .map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))
+        .map_err(|e| ParseError::json(&e, false))
         .and_then(|v| match v {
             Value::Object(map) => article(map, format!("{base_id}#{n}")),
-            other => Err(format!("is a JSON {}, not an object", kind(&other))),
+            other => Err(ParseError::NotObject(kind(&other))),
         })
 }
 
@@ -112,7 +102,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn text_field(map: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<String>, String> {
+fn text_field(map: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<String>, ParseError> {
     for key in keys {
         match map.remove(*key) {
             None | Some(Value::Null) => {}
@@ -121,10 +111,10 @@ fn text_field(map: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<Stri
             }
             Some(Value::Number(n)) => return Ok(Some(n.to_string())),
             Some(other) => {
-                return Err(format!(
-                    "`{key}` is a JSON {}, expected a string",
-                    kind(&other)
-                ))
+                return Err(ParseError::FieldType {
+                    key: key.to_string(),
+                    kind: kind(&other),
+                })
             }
         }
     }
@@ -136,12 +126,12 @@ fn text_field(map: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<Stri
 fn article(
     mut map: Map<String, Value>,
     fallback_id: String,
-) -> Result<(Article, Option<String>), String> {
+) -> Result<(Article, Option<String>), ParseError> {
     let id = text_field(&mut map, &["id"])?.unwrap_or(fallback_id);
     let title = text_field(&mut map, &["title", "headline"])?.unwrap_or_default();
     let body = text_field(&mut map, &["body", "text", "content"])?.unwrap_or_default();
     if title.is_empty() && body.is_empty() {
-        return Err("has neither `title` nor `body`".into());
+        return Err(ParseError::NoTitleOrBody);
     }
     let mut warning = None;
     let period = match text_field(&mut map, &["date", "published", "published_at"])? {
@@ -204,7 +194,9 @@ mod tests {
 
     #[test]
     fn malformed_json_names_the_place() {
-        let e = parse_json("{\"title\": \"x\",\n  oops}", "f.json").unwrap_err();
+        let e = parse_json("{\"title\": \"x\",\n  oops}", "f.json")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2"), "{e}");
     }
 

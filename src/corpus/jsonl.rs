@@ -7,6 +7,7 @@
 use std::io::{self, BufRead};
 
 use super::article::Article;
+use super::error::ParseError;
 use super::json::parse_line;
 
 /// One line of a dump, numbered from 1.
@@ -33,7 +34,7 @@ impl Line {
         &self,
         base_id: &str,
         max_line: u64,
-    ) -> Option<Result<(Article, Option<String>), String>> {
+    ) -> Option<Result<(Article, Option<String>), ParseError>> {
         let (n, result) = match self {
             Line::Text { n, text } => {
                 let text = text.trim();
@@ -44,11 +45,12 @@ impl Line {
             }
             Line::TooLong { n, bytes } => (
                 n,
-                Err(format!(
-                    "too large: {bytes} bytes, the limit for one article is {max_line} (archive.max_file_bytes)"
-                )),
+                Err(ParseError::TooLarge {
+                    bytes: *bytes,
+                    max: max_line,
+                }),
             ),
-            Line::NotUtf8 { n } => (n, Err("is not UTF-8".to_string())),
+            Line::NotUtf8 { n } => (n, Err(ParseError::NotUtf8)),
         };
         Some(
             result
@@ -56,7 +58,10 @@ impl Line {
                     a.bound_title();
                     (a, warning)
                 })
-                .map_err(|e| format!("line {n}: {e}")),
+                .map_err(|e| ParseError::Line {
+                    n: *n,
+                    error: Box::new(e),
+                }),
         )
     }
 }
@@ -201,8 +206,11 @@ mod tests {
         assert_eq!(ok.unwrap().unwrap().0.id, "d.jsonl#3");
         assert_eq!(text(4, "  ").article("d.jsonl", 100), None);
         let bad = text(5, "{oops").article("d.jsonl", 100).unwrap();
-        assert!(bad.unwrap_err().starts_with("line 5: malformed"));
+        assert!(bad
+            .unwrap_err()
+            .to_string()
+            .starts_with("line 5: malformed"));
         let long = Line::TooLong { n: 6, bytes: 200 }.article("d", 100);
-        assert!(long.unwrap().unwrap_err().contains("too large"));
+        assert!(long.unwrap().unwrap_err().to_string().contains("too large"));
     }
 }

@@ -7,6 +7,7 @@ pub mod article;
 pub mod date;
 pub mod decode;
 pub mod discover;
+pub mod error;
 pub mod front_matter;
 pub mod html;
 pub mod json;
@@ -15,6 +16,7 @@ pub mod txt;
 
 pub use article::Article;
 pub use discover::{discover, Discovery, Format, Skipped, SourceFile};
+pub use error::ParseError;
 
 /// What reading one file gave.
 #[derive(Debug)]
@@ -76,6 +78,6 @@ pub fn parse_bytes(bytes: &[u8], format: Format, rel: &str) -> FileOutcome {
                 format!("no readable article: {why}")
             })
         }
-        Err(e) => FileOutcome::Skipped(e),
+        Err(e) => FileOutcome::Skipped(e.to_string()),
     }
 }

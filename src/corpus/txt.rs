@@ -17,6 +17,7 @@
 
 use super::article::Article;
 use super::date::{dateline, parse_period};
+use super::error::ParseError;
 use super::front_matter;
 
 /// How many lines at the top may hold a dateline.
@@ -27,7 +28,7 @@ pub fn parse(
     text: &str,
     id: String,
     path_date: Option<jiff::civil::Date>,
-) -> Result<Article, String> {
+) -> Result<Article, ParseError> {
     let (pairs, rest) = front_matter::split(text);
     let mut article = Article {
         id,
@@ -102,10 +103,10 @@ pub fn parse(
     });
 
     if article.title.is_empty() && article.body.is_empty() {
-        return Err("no article text: no line has two Arabic words".into());
+        return Err(ParseError::NoText);
     }
     if article.title.is_empty() {
-        return Err("no headline: no line has two Arabic words".into());
+        return Err(ParseError::NoHeadline);
     }
     Ok(article)
 }

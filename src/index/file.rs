@@ -1,6 +1,7 @@
 //! Indexing one file: read, hash, parse, tag and add its articles, or say
 //! why not. A JSON Lines dump is streamed (see [`crate::corpus::jsonl`]).
 
+use crate::corpus::ParseError;
 use std::sync::Mutex;
 
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
@@ -185,7 +186,7 @@ fn index_jsonl(
             }
         };
         use rayon::prelude::*;
-        let parsed: Vec<Result<Line, String>> = batch
+        let parsed: Vec<Result<Line, ParseError>> = batch
             .par_iter()
             .filter_map(|line| line.article(&file.rel, sink.max_line))
             .map_init(
@@ -225,7 +226,7 @@ fn index_jsonl(
                     ids.push(id);
                     warning
                 }
-                Err(problem) => Some(problem),
+                Err(problem) => Some(problem.to_string()),
             };
             if let Some(w) = warning {
                 if problems.len() < PROBLEMS_NAMED {
