@@ -85,6 +85,10 @@ fn a_far_range_is_cut_to_the_years_articles_can_have() {
     let years = &t.series[0].buckets;
     assert_eq!(years.len(), 301, "1900 to 2200");
     assert_eq!(years[0].start, jiff::civil::date(1900, 1, 1));
+    // By day the same range is 110,000 buckets: refused, with what to do.
+    req.interval = Interval::Day;
+    let e = engine.timeline(&req).err().unwrap().to_string();
+    assert!(e.contains("coarser --interval"), "{e}");
 }
 
 #[test]

@@ -146,6 +146,8 @@ pub enum RequestError {
     EmptyQuery,
     #[error("top must be 1 to {max} entities")]
     Top { max: usize },
+    #[error("the timeline would have {n} buckets, more than {max}: use a coarser --interval or a shorter --since/--until")]
+    TooManyBuckets { n: u64, max: u64 },
     #[error("unknown entity type {kind:?}; the types are: {known}")]
     UnknownType { kind: String, known: String },
     #[error("an entity filter must be a facet path such as /person/lloyd-austin, not {0:?}")]

@@ -37,6 +37,17 @@ impl Interval {
         }
     }
 
+    /// About how many buckets run from `from` to `to` (never fewer).
+    pub fn buckets_between(self, from: Date, to: Date) -> u64 {
+        let days = from.until(to).map_or(0, |s| s.get_days().max(0) as u64);
+        match self {
+            Interval::Day => days + 1,
+            Interval::Week => days / 7 + 2,
+            Interval::Month => days / 28 + 2,
+            Interval::Year => days / 365 + 2,
+        }
+    }
+
     /// The first day of the bucket after the one starting at `start`.
     fn next(self, start: Date) -> Option<Date> {
         let span = match self {
@@ -48,6 +59,11 @@ impl Interval {
         start.checked_add(span).ok()
     }
 }
+
+/// The most buckets one series may have: 55 years by day. A timeline
+/// over more asks for a coarser interval rather than a response of tens
+/// of megabytes.
+pub const MAX_BUCKETS: u64 = 20_000;
 
 /// One bucket of a series.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

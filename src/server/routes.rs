@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -122,9 +123,10 @@ pub async fn search(State(st): Shared, Input(p): Input) -> Result<Json, ApiError
 
 pub async fn article(
     State(st): Shared,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     Input(p): Input,
 ) -> Result<Json, ApiError> {
+    let id = article_id(id)?;
     p.only(&["path"])?;
     on_pool(st, move |_, engine| {
         json(&engine.article(&id, p.one("path")?)?)
@@ -134,9 +136,10 @@ pub async fn article(
 
 pub async fn similar(
     State(st): Shared,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     Input(p): Input,
 ) -> Result<Json, ApiError> {
+    let id = article_id(id)?;
     p.only(&known(&["limit", "offset", "fields"]))?;
     on_pool(st, move |st, engine| {
         let req = requests::paged(&p, st, requests::filters(&p, st, engine.gazetteer())?)?;
@@ -216,6 +219,13 @@ pub async fn openapi() -> Response {
         HeaderValue::from_static("application/json"),
     );
     res
+}
+
+/// The `{id}` of a path, or a JSON 400 for one that is not UTF-8 once
+/// decoded (axum's own answer would be plain text).
+fn article_id(id: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    id.map(|Path(id)| id)
+        .map_err(|e| ApiError::bad_request(format!("the article id in the path: {e}")))
 }
 
 pub async fn no_route() -> ApiError {

@@ -8,8 +8,10 @@ use tantivy::query::AllQuery;
 use crate::corpus::date::YEARS;
 use crate::error::Result;
 use crate::search::hit::warnings;
-use crate::search::timeline::{Bucket, DayCollector, Series, TimelineRequest, TimelineResponse};
-use crate::search::SearchRequest;
+use crate::search::timeline::{
+    Bucket, DayCollector, Series, TimelineRequest, TimelineResponse, MAX_BUCKETS,
+};
+use crate::search::{RequestError, SearchRequest};
 
 use super::Engine;
 
@@ -51,6 +53,16 @@ impl Engine {
         // a bucket a day for ten thousand years.
         let from = from.map(|d| d.max(jiff::civil::date(*YEARS.start(), 1, 1)));
         let to = to.map(|d| d.min(jiff::civil::date(*YEARS.end(), 12, 31)));
+        if let (Some(from), Some(to)) = (from, to) {
+            let n = req.interval.buckets_between(from, to);
+            if n > MAX_BUCKETS {
+                return Err(RequestError::TooManyBuckets {
+                    n,
+                    max: MAX_BUCKETS,
+                }
+                .into());
+            }
+        }
         let series = all
             .into_iter()
             .map(|(query, counts)| {
