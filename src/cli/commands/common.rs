@@ -56,6 +56,27 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
     })
 }
 
+/// The search under a count (`facets`, `cooccur`): QUERY or every
+/// article, `--any`, and the filter flags.
+pub(super) fn counted_request(
+    query: Option<&str>,
+    any: bool,
+    filters: &FilterArgs,
+    settings: &Settings,
+) -> Result<SearchRequest> {
+    not_a_flag(query)?;
+    let base = request(filters, settings)?;
+    Ok(SearchRequest {
+        query: query.unwrap_or("*").to_string(),
+        operator: if any {
+            crate::config::Operator::Or
+        } else {
+            base.operator
+        },
+        ..base
+    })
+}
+
 /// Writes one page of results.
 pub(super) fn write_page<W: std::io::Write>(
     writer: &mut HitWriter<W>,

@@ -5,25 +5,14 @@ use std::io::Write;
 use super::super::args::CooccurArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::common::{not_a_flag, request};
-use crate::config::Operator;
+use super::common::counted_request;
 use crate::error::Result;
 use crate::output::{cooccur, TableFormat};
-use crate::search::{CooccurRequest, SearchRequest};
+use crate::search::CooccurRequest;
 
 pub fn run(args: &CooccurArgs, settings: &Settings) -> Result<Outcome> {
-    not_a_flag(args.query.as_deref())?;
-    let base = request(&args.filters, settings)?;
     let req = CooccurRequest {
-        search: SearchRequest {
-            query: args.query.clone().unwrap_or_else(|| "*".into()),
-            operator: if args.any {
-                Operator::Or
-            } else {
-                base.operator
-            },
-            ..base
-        },
+        search: counted_request(args.query.as_deref(), args.any, &args.filters, settings)?,
         kind: args.kind.clone(),
         top: args.top,
     };

@@ -6,25 +6,14 @@ use std::io::Write;
 use super::super::args::FacetsArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use super::common::{not_a_flag, note_neighbours, request};
-use crate::config::Operator;
+use super::common::{counted_request, note_neighbours};
 use crate::error::Result;
 use crate::output::{facets, RecordFormat};
-use crate::search::{FacetsRequest, SearchRequest};
+use crate::search::FacetsRequest;
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
-    not_a_flag(args.query.as_deref())?;
-    let base = request(&args.filters, settings)?;
     let req = FacetsRequest {
-        search: SearchRequest {
-            query: args.query.clone().unwrap_or_else(|| "*".into()),
-            operator: if args.any {
-                Operator::Or
-            } else {
-                base.operator
-            },
-            ..base
-        },
+        search: counted_request(args.query.as_deref(), args.any, &args.filters, settings)?,
         kind: args.kind.clone(),
         top: args.top,
     };
