@@ -14,14 +14,8 @@ pub fn text(out: &mut dyn Write, c: &CooccurResponse, style: Style) -> io::Resul
         style.title(&format!("entities in {} matching articles", c.articles))
     )?;
     for e in &c.entities {
-        writeln!(
-            out,
-            "  {:>6}  {} · {} · {}",
-            e.count,
-            one_line(&e.ar),
-            one_line(&e.en),
-            style.dim(&format!("{}/{}", e.kind, e.id))
-        )?;
+        let id = format!("{}/{}", e.kind, e.id);
+        super::facets::entity_line(out, e.count, &e.ar, &e.en, &id, style)?;
     }
     writeln!(out, "{}", style.title("named together"))?;
     if c.pairs.is_empty() {
