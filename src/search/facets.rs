@@ -64,6 +64,9 @@ pub struct FacetCounts {
     /// Articles the query matched.
     pub articles: usize,
     pub types: Vec<TypeCounts>,
+    /// The sources with the most matches (none for a count of one type).
+    #[serde(default)]
+    pub sources: Vec<crate::search::sources::SourceCount>,
     /// What each query word became (for the note on a word in no article).
     #[serde(skip)]
     pub analyzed: Vec<AnalyzedWord>,
@@ -154,6 +157,7 @@ pub fn summarize(
     FacetCounts {
         articles,
         types,
+        sources: Vec::new(),
         analyzed: Vec::new(),
     }
 }

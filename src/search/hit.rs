@@ -109,6 +109,12 @@ pub struct StoredArticle {
     pub url: Option<String>,
     pub path: String,
     pub body: String,
+    /// Ids of the entities the article mentions, and their Arabic names in
+    /// the same order (as in a hit).
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub entity_names: Vec<String>,
     pub extras: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -164,6 +170,10 @@ mod tests {
                 others: 0,
                 others_mentions: 0,
             }],
+            sources: vec![crate::search::sources::SourceCount {
+                source: "الشرق".into(),
+                count: 2,
+            }],
             analyzed: Vec::new(),
         };
         let response = SearchResponse {
@@ -190,6 +200,8 @@ mod tests {
             url: None,
             path: "/a".into(),
             body: "b".into(),
+            entities: vec!["iraq".into()],
+            entity_names: vec!["العراق".into()],
             extras: serde_json::Map::new(),
         });
     }

@@ -15,6 +15,7 @@ pub mod query;
 pub mod request;
 pub mod rescore;
 pub mod snippet;
+pub mod sources;
 pub mod timeline;
 
 pub use compile::AnalyzedWord;

@@ -116,6 +116,27 @@ pub fn best(
     Some(render(text, start..end, &spans))
 }
 
+/// Byte ranges of every token of `text` whose term is in `terms`: the
+/// marks of a whole article, where a snippet shows one passage.
+pub fn marks(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    terms: &HashSet<String>,
+) -> Vec<Range<usize>> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        if terms.contains(&t.text) {
+            out.push(t.offset_from..t.offset_to);
+        }
+    }
+    out
+}
+
 /// The opening of `text`, for a hit whose match is in no shown field.
 pub fn lead(text: &str, max_chars: usize) -> Snippet {
     let end = widen_right(text, 0, max_chars);

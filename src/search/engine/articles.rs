@@ -75,6 +75,10 @@ impl Engine {
         let extras = text(&doc, f.extras)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
+        let entities: Vec<&crate::entities::Entity> = doc
+            .facets(f.entity)
+            .filter_map(|path| self.gazetteer.by_facet(path))
+            .collect();
         Ok(StoredArticle {
             id: text(&doc, f.id).unwrap_or_default(),
             title: text(&doc, f.title).unwrap_or_default(),
@@ -85,6 +89,8 @@ impl Engine {
             url: text(&doc, f.url),
             path: text(&doc, f.path).unwrap_or_default(),
             body: text(&doc, f.body_text).unwrap_or_default(),
+            entities: entities.iter().map(|e| e.id.clone()).collect(),
+            entity_names: entities.iter().map(|e| e.ar.clone()).collect(),
             extras,
         })
     }

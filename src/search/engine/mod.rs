@@ -10,6 +10,7 @@ mod cooccur;
 mod export;
 mod filters;
 mod hits;
+mod marks;
 mod page;
 mod prepare;
 mod timeline;

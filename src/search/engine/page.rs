@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::search::facets::{self, FacetCounts, FacetsRequest};
 use crate::search::hit::{warnings, Hit, Results};
 use crate::search::rescore::{self};
+use crate::search::sources::{self, SourceCollector};
 use crate::search::{SearchRequest, Sort};
 
 use super::filters::{and, filter};
@@ -39,11 +40,17 @@ impl Engine {
         // Hits, their number and their facets in one pass over the matches.
         let (ranked, total, facets) = match req.facets {
             Some(n) => {
-                let (ranked, total, counts) = searcher.search(
+                let (ranked, total, counts, by_source) = searcher.search(
                     &*prepared.query,
-                    &(top, Count, facets::collector(&self.gazetteer, None)),
+                    &(
+                        top,
+                        Count,
+                        facets::collector(&self.gazetteer, None),
+                        SourceCollector,
+                    ),
                 )?;
-                let summary = facets::summarize(&counts, total, &self.gazetteer, None, n);
+                let mut summary = facets::summarize(&counts, total, &self.gazetteer, None, n);
+                summary.sources = sources::top(by_source, n);
                 (ranked, total, Some(summary))
             }
             None => {
@@ -109,12 +116,15 @@ impl Engine {
         facets::check_kind(&self.gazetteer, kind)?;
         let searcher = self.reader.searcher();
         let prepared = self.prepare(req, &searcher)?;
-        let (total, counts) = searcher.search(
+        // Sources are counted beside every type, not beside one.
+        let by_source = kind.is_none().then_some(SourceCollector);
+        let (total, counts, by_source) = searcher.search(
             &*prepared.query,
-            &(Count, facets::collector(&self.gazetteer, kind)),
+            &(Count, facets::collector(&self.gazetteer, kind), by_source),
         )?;
         self.within_budget(req, &prepared)?;
         let mut summary = facets::summarize(&counts, total, &self.gazetteer, kind, top);
+        summary.sources = by_source.map(|c| sources::top(c, top)).unwrap_or_default();
         summary.analyzed = prepared.compiled.words;
         Ok(summary)
     }
