@@ -2,7 +2,8 @@
 //! API. Parameters come in ([`input`], [`params`]) and become requests
 //! ([`requests`]); each runs on the bounded [`pool`] against the newest
 //! commit ([`state`]); the answer is the library's plain data as JSON
-//! ([`routes`], [`export`]) or an [`error`] document.
+//! ([`routes`], [`export`]) or an [`error`] document. The same server
+//! answers the [`web`] app's pages at `/`.
 
 mod error;
 mod export;
@@ -14,6 +15,7 @@ mod pool;
 mod requests;
 mod routes;
 mod state;
+mod web;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -66,6 +68,7 @@ fn router(state: Arc<state::AppState>) -> Router {
         .route("/api/stats", get(stats))
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi))
+        .merge(web::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_method);
     api.layer(axum::middleware::from_fn_with_state(

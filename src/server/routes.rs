@@ -228,8 +228,13 @@ fn article_id(id: Result<Path<String>, PathRejection>) -> Result<String, ApiErro
         .map_err(|e| ApiError::bad_request(format!("the article id in the path: {e}")))
 }
 
-pub async fn no_route() -> ApiError {
-    ApiError::not_found("no such endpoint: see /api/openapi.json for the API")
+/// JSON under `/api/`, the web app's page of its own elsewhere.
+pub async fn no_route(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") || uri.path() == "/api" {
+        ApiError::not_found("no such endpoint: see /api/openapi.json for the API").into_response()
+    } else {
+        super::web::not_found().await
+    }
 }
 
 pub async fn no_method() -> ApiError {
