@@ -247,3 +247,37 @@ fn assets_are_served_from_the_binary_and_cached_by_version() {
     }
     assert_eq!(page(&s, "/assets/nothing.js").status, 404);
 }
+
+#[test]
+fn the_chart_data_downloads_as_csv_with_a_series_per_query() {
+    let ix = Indexed::sample();
+    let s = Server::start(&ix.index, &["--quiet"]);
+    let p = page(
+        &s,
+        &format!("/?q={}&vs={}&interval=year", q("العراق"), q("سوريا")),
+    );
+    let at = p
+        .body
+        .find("/api/timeline?")
+        .expect("a CSV link for the chart");
+    let href = p.body[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    let mut res = client().get(&s.url(&href)).call().unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let csv = res.body_mut().read_to_string().unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("query,start,count,share"));
+    let queries: std::collections::BTreeSet<&str> =
+        lines.map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(
+        queries.into_iter().collect::<Vec<_>>(),
+        vec!["العراق", "سوريا"]
+    );
+}

@@ -195,6 +195,12 @@ const ENDPOINTS: &[Endpoint] = &[
                 false,
                 "add each bucket's share of all dated articles",
             ),
+            (
+                "format",
+                Type::String,
+                false,
+                "json (default) or csv (query,start,count,share, as `fahras timeline --format csv`)",
+            ),
             ANY,
             EXACT,
         ],

@@ -165,12 +165,51 @@ pub async fn cooccur(State(st): Shared, Input(p): Input) -> Result<Json, ApiErro
     .await
 }
 
-pub async fn timeline(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {
-    p.only(&known(&["q", "interval", "normalize", "any", "exact"]))?;
-    on_pool(st, move |st, engine| {
-        json(&engine.timeline(&requests::timeline(&p, st, engine.gazetteer())?)?)
+/// The formats of `/api/timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum TableFormat {
+    Json,
+    Csv,
+}
+
+pub async fn timeline(State(st): Shared, Input(p): Input) -> Result<Response, ApiError> {
+    p.only(&known(&[
+        "q",
+        "interval",
+        "normalize",
+        "any",
+        "exact",
+        "format",
+    ]))?;
+    let format = p
+        .choice::<TableFormat>("format")?
+        .unwrap_or(TableFormat::Json);
+    let body = on_pool(st, move |st, engine| {
+        let t = engine.timeline(&requests::timeline(&p, st, engine.gazetteer())?)?;
+        match format {
+            TableFormat::Json => json(&t),
+            TableFormat::Csv => {
+                let mut out = Vec::new();
+                crate::output::timeline::csv(&mut out, &t)
+                    .map_err(|e| ApiError::internal(format!("cannot write the CSV: {e}")))?;
+                Ok(Json(out))
+            }
+        }
     })
-    .await
+    .await?;
+    let mut res = body.into_response();
+    if format == TableFormat::Csv {
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        h.insert(
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_static("attachment; filename=\"fahras-timeline.csv\""),
+        );
+    }
+    Ok(res)
 }
 
 pub async fn analyze_text(State(st): Shared, Input(p): Input) -> Result<Json, ApiError> {

@@ -164,9 +164,36 @@ pub fn section(t: &TimelineResponse, view: &View) -> Markup {
                     }
                 }
             }
-            @if n > 0 && n <= MAX_BUCKETS { (table(t, view)) }
+            @if n > 0 && n <= MAX_BUCKETS {
+                (table(t, view))
+                p.export { a.download href=(csv_href(view)) download="fahras-timeline.csv" { "نزّل بيانات المخطط (CSV)" } }
+            }
         }
     }
+}
+
+/// `/api/timeline` as CSV for the chart's queries, filters and interval.
+fn csv_href(view: &View) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    let q = if view.q.is_empty() {
+        "*"
+    } else {
+        view.q.as_str()
+    };
+    for (k, v) in view.api_pairs(q) {
+        s.append_pair(&k, &v);
+    }
+    for v in &view.vs {
+        s.append_pair("q", v);
+    }
+    if !view.interval.is_empty() {
+        s.append_pair("interval", &view.interval);
+    }
+    if view.share {
+        s.append_pair("normalize", "true");
+    }
+    s.append_pair("format", "csv");
+    format!("/api/timeline?{}", s.finish())
 }
 
 /// The chart's numbers, a row per bucket, each period a link that narrows

@@ -132,6 +132,7 @@ fn escape(out: &mut String, text: &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one mark is a list of one
 mod tests {
     use super::*;
 
