@@ -333,3 +333,40 @@ fn kill_dash_nine_at_any_moment_never_breaks_the_index() {
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["articles"], 3000, "no duplicates");
 }
+
+#[test]
+fn who_appears_with_whom_forgets_deleted_articles() {
+    let a = Archive::new();
+    let pairs = |a: &Archive| -> Vec<(String, String, u64)> {
+        let out = a.ix.run(&["cooccur", "--top", "6", "--format", "json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let name = |i: &serde_json::Value| {
+            let e = &c["entities"][i.as_u64().unwrap() as usize];
+            format!(
+                "{}/{}",
+                e["type"].as_str().unwrap(),
+                e["id"].as_str().unwrap()
+            )
+        };
+        c["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (name(&p["a"]), name(&p["b"]), p["count"].as_u64().unwrap()))
+            .collect()
+    };
+    let before = pairs(&a);
+    std::fs::remove_file(a.root.join("2024/07/23/us-iraq-roadmap.txt")).unwrap();
+    a.run(&[]);
+    let after = pairs(&a);
+    assert_ne!(before, after, "the deleted article named some pair");
+    // The deleted article's postings stay in its segment until a merge;
+    // each count is still what a search with both filters finds.
+    for (x, y, count) in after {
+        let out =
+            a.ix.run(&["search", "--entity", &x, "--entity", &y, "--format", "json"]);
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(found["total"], count, "{x} with {y}");
+    }
+}

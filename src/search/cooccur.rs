@@ -1,13 +1,12 @@
 //! Who appears with whom: the most frequent entities of the matching
 //! articles and, for each pair of them, the articles naming both. Two
 //! passes over the matches: facet counts pick the entities, then a
-//! collector reads each match's entity ordinals and counts the pairs.
+//! collector counts the pairs from those entities' postings.
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
 use super::{RequestError, SearchRequest};
 
@@ -81,19 +80,33 @@ pub struct CooccurResponse {
 }
 
 /// Counts, for `facets` (full paths such as `/person/lloyd-austin`), the
-/// matches naming each pair of them.
+/// matches naming each pair of them. Each segment notes its matches in a
+/// bit set, reads the few entities' postings into bit sets of their own,
+/// and counts each pair as the bits the three share: a broad query's
+/// matches are not read one by one for their entities.
 pub struct PairCollector {
     pub facets: Vec<Facet>,
 }
 
 pub struct PairSegment {
-    reader: FacetReader,
-    /// Segment term ordinal → index into `facets`, sorted by ordinal.
-    known: Vec<(u64, usize)>,
-    /// Upper triangle, `n × n`.
-    counts: Vec<u64>,
-    n: usize,
-    seen: Vec<usize>,
+    /// The documents naming each entity, one bit per document.
+    naming: Vec<Bits>,
+    matches: Bits,
+}
+
+/// A fixed-size set of a segment's document ids.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(docs: u32) -> Bits {
+        Bits(vec![0; (docs as usize).div_ceil(64)])
+    }
+
+    fn insert(&mut self, doc: DocId) {
+        if let Some(w) = self.0.get_mut(doc as usize / 64) {
+            *w |= 1 << (doc % 64);
+        }
+    }
 }
 
 impl Collector for PairCollector {
@@ -105,21 +118,25 @@ impl Collector for PairCollector {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<PairSegment> {
-        let reader = segment.facet_reader("entity")?;
-        let mut known = Vec::new();
-        for (i, f) in self.facets.iter().enumerate() {
-            if let Some(ord) = reader.facet_dict().term_ord(f.encoded_str())? {
-                known.push((ord, i));
+        let field = segment.schema().get_field("entity")?;
+        let postings = segment.inverted_index(field)?;
+        let docs = segment.max_doc();
+        let mut naming = Vec::with_capacity(self.facets.len());
+        for f in &self.facets {
+            let mut bits = Bits::new(docs);
+            let term = Term::from_facet(field, f);
+            if let Some(mut p) = postings.read_postings(&term, IndexRecordOption::Basic)? {
+                let mut doc = p.doc();
+                while doc != TERMINATED {
+                    bits.insert(doc);
+                    doc = p.advance();
+                }
             }
+            naming.push(bits);
         }
-        known.sort_unstable();
-        let n = self.facets.len();
         Ok(PairSegment {
-            reader,
-            known,
-            counts: vec![0; n * n],
-            n,
-            seen: Vec::new(),
+            naming,
+            matches: Bits::new(docs),
         })
     }
 
@@ -143,26 +160,33 @@ impl SegmentCollector for PairSegment {
     type Fruit = Vec<u64>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if self.known.is_empty() {
-            return;
-        }
-        self.seen.clear();
-        for ord in self.reader.facet_ords(doc) {
-            if let Ok(at) = self.known.binary_search_by_key(&ord, |k| k.0) {
-                self.seen.push(self.known[at].1);
-            }
-        }
-        self.seen.sort_unstable();
-        self.seen.dedup();
-        for (i, &a) in self.seen.iter().enumerate() {
-            for &b in &self.seen[i + 1..] {
-                self.counts[a * self.n + b] += 1;
-            }
-        }
+        self.matches.insert(doc);
     }
 
     fn harvest(self) -> Vec<u64> {
-        self.counts
+        let n = self.naming.len();
+        let mut counts = vec![0; n * n];
+        // Only the matches: deleted documents are still in the postings.
+        let naming: Vec<Vec<u64>> = self
+            .naming
+            .iter()
+            .map(|e| {
+                e.0.iter()
+                    .zip(&self.matches.0)
+                    .map(|(a, m)| a & m)
+                    .collect()
+            })
+            .collect();
+        for a in 0..n {
+            for b in a + 1..n {
+                counts[a * n + b] = naming[a]
+                    .iter()
+                    .zip(&naming[b])
+                    .map(|(x, y)| u64::from((x & y).count_ones()))
+                    .sum();
+            }
+        }
+        counts
     }
 }
 

@@ -2,14 +2,16 @@
 
 use tantivy::collector::Count;
 use tantivy::schema::Facet;
+use tantivy::Searcher;
 
 use crate::error::Result;
 use crate::search::cooccur::{
     pairs, CooccurEntity, CooccurRequest, CooccurResponse, PairCollector,
 };
-use crate::search::facets;
+use crate::search::facets::{self, FacetCounts};
 use crate::search::hit::warnings;
 
+use super::prepare::Prepared;
 use super::Engine;
 
 impl Engine {
@@ -27,16 +29,40 @@ impl Engine {
         self.within_budget(&req.search, &prepared)?;
         // The overall top N is among the top N of each type.
         let summary = facets::summarize(&counts, articles, &self.gazetteer, kind, req.top);
+        self.pairs_among(req, &searcher, &prepared, &summary)
+    }
+
+    /// Who appears with whom when the entity counts of the same search are
+    /// known (a page that shows both): only the pass that counts pairs.
+    /// `counts` must list at least `req.top` entities per type.
+    pub fn cooccur_among(
+        &self,
+        req: &CooccurRequest,
+        counts: &FacetCounts,
+    ) -> Result<CooccurResponse> {
+        let searcher = self.reader.searcher();
+        facets::check_kind(&self.gazetteer, req.kind.as_deref())?;
+        let prepared = self.prepare(&req.search, &searcher)?;
+        self.pairs_among(req, &searcher, &prepared, counts)
+    }
+
+    fn pairs_among(
+        &self,
+        req: &CooccurRequest,
+        searcher: &Searcher,
+        prepared: &Prepared,
+        summary: &FacetCounts,
+    ) -> Result<CooccurResponse> {
         let mut entities: Vec<CooccurEntity> = summary
             .types
-            .into_iter()
+            .iter()
+            .filter(|t| req.kind.as_ref().is_none_or(|k| k == &t.kind))
             .flat_map(|t| {
-                let kind = t.kind;
-                t.top.into_iter().map(move |e| CooccurEntity {
-                    id: e.id,
-                    kind: kind.clone(),
-                    ar: e.ar,
-                    en: e.en,
+                t.top.iter().map(|e| CooccurEntity {
+                    id: e.id.clone(),
+                    kind: t.kind.clone(),
+                    ar: e.ar.clone(),
+                    en: e.en.clone(),
                     count: e.count,
                 })
             })
@@ -53,9 +79,9 @@ impl Engine {
         } else {
             vec![0; n * n]
         };
-        self.within_budget(&req.search, &prepared)?;
+        self.within_budget(&req.search, prepared)?;
         Ok(CooccurResponse {
-            articles,
+            articles: summary.articles,
             pairs: pairs(&table, n),
             entities,
             warnings: warnings(&prepared.compiled.words),
