@@ -281,3 +281,51 @@ fn the_chart_data_downloads_as_csv_with_a_series_per_query() {
         vec!["العراق", "سوريا"]
     );
 }
+
+#[test]
+fn the_matrix_shows_the_pairs_the_api_counts() {
+    let ix = Indexed::sample();
+    let s = Server::start(&ix.index, &["--quiet"]);
+    let api: serde_json::Value = client()
+        .get(&s.url(&format!("/api/cooccur?q={}&top=8", q("العراق"))))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_json()
+        .unwrap();
+    let names: Vec<&str> = api["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["ar"].as_str().unwrap())
+        .collect();
+    assert!(names.len() >= 2, "{api}");
+    let pairs: u64 = api["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["count"].as_u64().unwrap())
+        .sum();
+
+    let p = page(&s, &format!("/?q={}", q("العراق")));
+    let table = &p.body[p.body.find("<table class=\"matrix\">").expect("a matrix")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // The columns in the API's order.
+    let mut at = 0;
+    for name in &names {
+        at += table[at..]
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} in {table}"));
+    }
+    // Every pair is shown twice, above and below the diagonal.
+    let cells: u64 = table
+        .split("<td class=\"l")
+        .skip(1)
+        .map(|c| {
+            c[c.find('>').unwrap() + 1..c.find('<').unwrap()]
+                .parse::<u64>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(cells, 2 * pairs);
+}

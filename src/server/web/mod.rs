@@ -15,6 +15,7 @@ mod results;
 mod search_page;
 mod sidebar;
 mod text;
+mod timing;
 mod view;
 
 use std::sync::Arc;
@@ -32,6 +33,7 @@ use maud::Markup;
 use super::error::ApiError;
 use super::params::Params;
 use super::state::AppState;
+use timing::Timing;
 use view::View;
 
 /// Only this server's own script, styles and requests; no frames, no
@@ -76,20 +78,25 @@ fn read_view(raw: Option<&str>) -> Result<View, ApiError> {
 /// of its own with the API's status for it.
 async fn on_pool<F>(st: Arc<AppState>, view: View, render: F) -> Response
 where
-    F: FnOnce(&AppState, &View) -> Result<Markup, ApiError> + Send + 'static,
+    F: FnOnce(&AppState, &View, &Timing) -> Result<Markup, ApiError> + Send + 'static,
 {
     let started = Instant::now();
     let pool = st.pool.clone();
     let shown = view.clone();
     let answer = pool
-        .run(move || render(&st, &view).map(Markup::into_string))
+        .run(move || {
+            let timing = Timing::default();
+            let page = render(&st, &view, &timing)?.into_string();
+            Ok((page, timing))
+        })
         .await;
-    let mut res = match answer {
-        Ok(page) => Html(page).into_response(),
-        Err(e) => error(e, &shown),
+    let (mut res, timing) = match answer {
+        Ok((page, timing)) => (Html(page).into_response(), timing),
+        Err(e) => (error(e, &shown), Timing::default()),
     };
-    // The server's time, for a browser's developer tools and benchmarks.
-    let timing = format!("page;dur={:.1}", started.elapsed().as_secs_f64() * 1000.0);
+    // The server's time, whole and by part, for a browser's developer
+    // tools and benchmarks.
+    let timing = timing.header(started.elapsed());
     if let Ok(v) = HeaderValue::from_str(&timing) {
         res.headers_mut().insert("server-timing", v);
     }
@@ -134,7 +141,7 @@ async fn article(
         Ok(v) => v,
         Err(e) => return error(e, &View::default()),
     };
-    on_pool(st, view, move |st, view| {
+    on_pool(st, view, move |st, view, _| {
         article_page::render(st, &id, view)
     })
     .await

@@ -1,6 +1,7 @@
 //! The search page: the page's view becomes the library's requests (a
 //! page of hits with facets, the timeline of its queries, who appears with
-//! whom), run together on one worker of the pool, and rendered.
+//! whom), made on a worker of the pool (the timeline on a helper thread
+//! beside it), and rendered.
 
 use maud::{html, Markup};
 
@@ -10,11 +11,14 @@ use crate::server::params::Params;
 use crate::server::requests;
 use crate::server::state::AppState;
 
+use super::timing::Timing;
 use super::view::{View, MAX_COMPARED, PER_PAGE};
 use super::{chart, cooccur, layout, results, sidebar};
 
 /// Entities and sources listed per facet.
 const FACET_TOP: usize = 10;
+// Who appears with whom takes its entities from the sidebar's counts.
+const _: () = assert!(cooccur::TOP <= FACET_TOP);
 
 /// The parameters of one API request from the view and `extra`.
 fn params(view: &View, q: &str, extra: &[(&str, String)]) -> Params {
@@ -24,7 +28,7 @@ fn params(view: &View, q: &str, extra: &[(&str, String)]) -> Params {
 }
 
 /// The whole page for `view`, on a worker.
-pub fn render(st: &AppState, view: &View) -> Result<Markup, ApiError> {
+pub fn render(st: &AppState, view: &View, timing: &Timing) -> Result<Markup, ApiError> {
     let engine = st.engines.current();
     let gazetteer = engine.gazetteer();
     let q = if view.q.is_empty() {
@@ -46,7 +50,6 @@ pub fn render(st: &AppState, view: &View) -> Result<Markup, ApiError> {
     if view.q.is_empty() && view.sort.is_empty() {
         search.sort = Some(Sort::DateDesc);
     }
-    let found = engine.search(&search)?;
 
     let mut series: Vec<(String, String)> = std::iter::once(q)
         .chain(view.vs.iter().map(String::as_str))
@@ -57,14 +60,24 @@ pub fn render(st: &AppState, view: &View) -> Result<Markup, ApiError> {
         series.push(("interval".into(), view.interval.clone()));
     }
     series.push(("normalize".into(), view.share.to_string()));
-    let timeline = engine.timeline(&requests::timeline(
-        &Params::from_pairs(series),
-        st,
-        gazetteer,
-    )?)?;
-
+    let timeline = requests::timeline(&Params::from_pairs(series), st, gazetteer)?;
     let pairs = params(view, q, &[("top", cooccur::TOP.to_string())]);
-    let together = engine.cooccur(&requests::cooccur(&pairs, st, gazetteer)?)?;
+    let cooccur = requests::cooccur(&pairs, st, gazetteer)?;
+
+    // The timeline reads the same snapshot of the index and nothing of the
+    // rest: made at once, on a helper thread. Who appears with whom starts
+    // from the sidebar's entity counts (its top is among each type's top
+    // FACET_TOP), so its own pass only counts pairs.
+    let (found, timeline) = std::thread::scope(|s| {
+        let timeline = s.spawn(|| timing.measure("timeline", || engine.timeline(&timeline)));
+        let found = timing.measure("search", || engine.search(&search));
+        (found, joined(timeline))
+    });
+    let (found, timeline) = (found?, timeline?);
+    let together = timing.measure("cooccur", || match &found.facets {
+        Some(counts) => engine.cooccur_among(&cooccur, counts),
+        None => engine.cooccur(&cooccur),
+    })?;
 
     let title = if view.q.is_empty() {
         "الأرشيف"
@@ -87,6 +100,14 @@ pub fn render(st: &AppState, view: &View) -> Result<Markup, ApiError> {
             }
         },
     ))
+}
+
+/// A part's answer, or the error of a part that panicked.
+fn joined<T>(part: std::thread::ScopedJoinHandle<'_, crate::Result<T>>) -> Result<T, ApiError> {
+    match part.join() {
+        Ok(answer) => Ok(answer?),
+        Err(_) => Err(ApiError::internal("a part of the page failed")),
+    }
 }
 
 /// The box that adds a query to the chart, and the queries compared with
