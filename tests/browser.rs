@@ -341,3 +341,45 @@ async fn a_researcher_searches_narrows_compares_reads_and_exports() {
 
     c.close().await.unwrap();
 }
+
+/// For `benches/web.sh`, not a test (`--ignored`): the first contentful
+/// paint of the search page of a running server (`FAHRAS_PAINT_URL`) for
+/// the first 30 queries of `FAHRAS_PAINT_QUERIES`, each in a fresh tab.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn first_paint_of_a_running_server() {
+    let (Ok(base), Ok(queries)) = (
+        std::env::var("FAHRAS_PAINT_URL"),
+        std::env::var("FAHRAS_PAINT_QUERIES"),
+    ) else {
+        eprintln!("set FAHRAS_PAINT_URL and FAHRAS_PAINT_QUERIES");
+        return;
+    };
+    let Some(driver) = driver() else { return };
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver, profile.path()).await;
+    let text = std::fs::read_to_string(queries).unwrap();
+    let mut paints = Vec::new();
+    for q in text.lines().take(30) {
+        let q: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        c.goto(&format!("{base}/?q={q}")).await.unwrap();
+        wait_loaded(&c).await.unwrap();
+        // The paint entry is recorded a frame after the load.
+        for _ in 0..40 {
+            let p = js(&c, "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : null").await.unwrap();
+            if let Some(ms) = p.as_f64() {
+                paints.push(ms);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    paints.sort_by(f64::total_cmp);
+    assert!(!paints.is_empty(), "no page painted");
+    println!(
+        "first contentful paint: n {}  p50 {:.0}  max {:.0} ms",
+        paints.len(),
+        paints[paints.len() / 2],
+        paints[paints.len() - 1]
+    );
+}
