@@ -11,7 +11,7 @@ fn lines_mode_prints_one_line_per_input_line() {
         .write_stdin("وللقوات\nفي\n\nالقُوَّات الأمريكية\n")
         .output()
         .unwrap();
-    assert_eq!(stdout(&out), "قو\n\n\nقو امريكي\n");
+    assert_eq!(stdout(&out), "قوات\n\n\nقوات امريكي\n");
 }
 
 #[test]

@@ -68,6 +68,22 @@ proptest! {
         }
     }
 
+    /// The article and the conjunction with it are proclitics, whatever the
+    /// word: `الX`, `والX`, `بالX` … stem alike, and the stem is never
+    /// empty. (`للX` is left out: it may be `ل` + `اللX`, and is when news
+    /// writes `اللX`, as in `للواء`.)
+    #[test]
+    fn article_forms_of_a_word_share_its_stem(word in "[\u{0628}-\u{063A}\u{0641}-\u{0646}\u{0648}][\u{0621}-\u{063A}\u{0641}-\u{064A}]{2,6}") {
+        let mut a = analyzer(Stages { stopwords: false, stem: true });
+        let with = analyze(&mut a, &format!("ال{word}")).into_iter().map(|t| t.term).collect::<Vec<_>>();
+        prop_assert_eq!(with.len(), 1);
+        prop_assert!(!with[0].is_empty());
+        for form in ["وال", "بال", "فال", "كال", "وبال"] {
+            let other = analyze(&mut a, &format!("{form}{word}")).into_iter().map(|t| t.term).collect::<Vec<_>>();
+            prop_assert_eq!(&other, &with, "{}{}", form, word);
+        }
+    }
+
     #[test]
     fn normalization_is_idempotent(text in archive_text()) {
         let once = normalize(&text);

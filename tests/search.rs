@@ -294,7 +294,7 @@ fn show_query_explains_what_words_became() {
         .output()
         .unwrap();
     let err = stderr(&out);
-    assert!(err.contains("وللقوات → قو"), "{err}");
+    assert!(err.contains("وللقوات → قوات\n"), "{err}");
     assert!(err.contains("في → (stopword"), "{err}");
 }
 

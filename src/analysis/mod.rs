@@ -9,9 +9,11 @@
 //! pipeline) for `title` and `body`, and `arabic_exact` (no stemming) for
 //! their exact copies searched by `--exact`.
 
+pub mod lexicon;
 pub mod normalize;
 pub mod plurals;
 pub mod rewrite;
+pub mod rules;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
@@ -32,7 +34,7 @@ pub const ARABIC_EXACT: &str = "arabic_exact";
 
 /// Bumped whenever a change to any stage changes the terms it produces;
 /// an index built with another version must be rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Which optional stages run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::SCHEMA_VERSION;
 use super::summary::Summary;
-use crate::analysis::{Stages, ANALYZER_VERSION};
+use crate::analysis::{rules, Stages, ANALYZER_VERSION};
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Stamp {
@@ -18,6 +18,10 @@ pub struct Stamp {
     pub analyzer_version: u32,
     pub stemmer: bool,
     pub stopwords: bool,
+    /// Stemmer rules switched off for measurement (`FAHRAS_STEMMER_OFF`);
+    /// empty in normal use.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub stemmer_off: String,
     /// Whether unstemmed copies of title and body are indexed (`--exact`).
     #[serde(default)]
     pub exact_fields: bool,
@@ -36,6 +40,7 @@ impl Stamp {
             analyzer_version: ANALYZER_VERSION,
             stemmer: stages.stem,
             stopwords: stages.stopwords,
+            stemmer_off: rules::fingerprint(),
             exact_fields,
             gazetteer_hash: gazetteer_hash.to_string(),
             last_run: None,
@@ -69,6 +74,8 @@ impl Stamp {
             ))
         } else if self.stages() != stages {
             Some("the analysis settings changed (stemmer or stopwords)".into())
+        } else if self.stemmer_off != rules::fingerprint() {
+            Some("the stemmer rules switched off (FAHRAS_STEMMER_OFF) changed".into())
         } else if self.exact_fields != exact_fields {
             Some("analysis.exact changed".into())
         } else if self.gazetteer_hash != gazetteer_hash {

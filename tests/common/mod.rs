@@ -25,7 +25,9 @@ pub fn fixture(name: &str) -> PathBuf {
 /// A fahras command with no config file and no colour, run in a temp dir.
 pub fn fahras() -> Command {
     let mut cmd = Command::cargo_bin("fahras").expect("binary built");
-    cmd.env_remove("FAHRAS_INDEX").env("NO_COLOR", "1");
+    cmd.env_remove("FAHRAS_INDEX")
+        .env_remove("FAHRAS_STEMMER_OFF")
+        .env("NO_COLOR", "1");
     cmd
 }
 
