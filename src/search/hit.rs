@@ -81,7 +81,15 @@ pub type Results = SearchResponse;
 pub fn warnings(words: &[AnalyzedWord]) -> Vec<String> {
     /// Neighbours named in a warning; the rest are counted.
     const SHOWN: usize = 6;
-    words
+    let respelt = words.iter().filter(|w| !w.spellings.is_empty()).map(|w| {
+        format!(
+            "«{}» also searched as spelt with the other final letter (ة/ه): {}",
+            w.word,
+            w.spellings.join("، ")
+        )
+    });
+    let respelt: Vec<String> = respelt.collect();
+    respelt.into_iter().chain(words
         .iter()
         .filter(|w| !w.neighbours.is_empty())
         .map(|w| {
@@ -93,7 +101,7 @@ pub fn warnings(words: &[AnalyzedWord]) -> Vec<String> {
                 "no article has «{}»; searched the words one letter from it: {names} (in quotes it is searched alone)",
                 w.word
             )
-        })
+        }))
         .collect()
 }
 
@@ -185,6 +193,7 @@ mod tests {
                 word: "بغدادد".into(),
                 terms: vec!["بغدادد".into()],
                 neighbours: vec!["بغداد".into()],
+                spellings: Vec::new(),
             }],
             warnings: vec!["no article has «بغدادد»".into()],
             took_ms: 1.25,
@@ -212,6 +221,7 @@ mod tests {
             word: "بغدادد".into(),
             terms: vec!["بغدادد".into()],
             neighbours: (0..8).map(|i| format!("n{i}")).collect(),
+            spellings: Vec::new(),
         }];
         let w = warnings(&words);
         assert_eq!(w.len(), 1);

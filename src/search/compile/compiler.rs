@@ -226,6 +226,7 @@ impl<'a> Compiler<'a> {
             word: text.to_string(),
             terms: tokens.iter().map(|t| t.term.clone()).collect(),
             neighbours: Vec::new(),
+            spellings: Vec::new(),
         };
         if tokens.is_empty() {
             self.words.push(word);
@@ -243,9 +244,14 @@ impl<'a> Compiler<'a> {
             let term = &tokens[0].term;
             match self.vocabulary.filter(|_| !self.exact) {
                 Some(vocab) if vocab.doc_freq(term) == 0 => {
-                    word.neighbours = vocab.present(self.misspelt(text, term));
+                    // Another spelling of the same word before any typo.
+                    word.spellings = vocab.present(self.respelt(text, term, true));
+                    if word.spellings.is_empty() {
+                        word.neighbours = vocab.present(self.misspelt(text, term));
+                    }
                 }
                 Some(vocab) => {
+                    word.spellings = vocab.present(self.respelt(text, term, false));
                     let variants = vocab.counted(augment_variants(term));
                     self.rescore
                         .variants
@@ -266,9 +272,9 @@ impl<'a> Compiler<'a> {
             self.words.push(word);
             return Ok(Some(query));
         }
-        self.words.push(word);
         if !negated && field != Some(FieldName::Source) {
             self.highlight.extend(tokens.iter().map(|t| t.term.clone()));
+            self.highlight.extend(word.spellings.iter().cloned());
         }
         let first = tokens[0].position;
         let joined = tokens
@@ -296,6 +302,14 @@ impl<'a> Compiler<'a> {
             };
             self.leaf(f, joined.clone(), boost, q.as_ref(), negated);
             per_field.push((Occur::Should, boosted(q, boost)));
+            for spelling in &word.spellings {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, spelling),
+                    IndexRecordOption::WithFreqs,
+                ));
+                self.leaf(f, spelling.clone(), boost, q.as_ref(), negated);
+                per_field.push((Occur::Should, boosted(q, boost)));
+            }
         }
         if self.surface_bonus && !self.exact && field.is_none() && tokens.len() == 1 {
             let surface = analyze(&mut self.surface, text);
@@ -310,7 +324,28 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        self.words.push(word);
         Ok(boolean(per_field))
+    }
+
+    /// The term of `text` spelt with its other final `ة`/`ه`, when it
+    /// differs from `term`. Queries are typed, and `ه` for `ة` is the
+    /// commonest slip (`الخزانه`, `اللة`); a typed `ه` is also a pronoun
+    /// (`خزانه`, his tank), so both readings are searched. A typed `ة` is
+    /// only respelt (`missing`) when no article has it.
+    fn respelt(&mut self, text: &str, term: &str, missing: bool) -> Vec<String> {
+        let trimmed = text.trim_end();
+        let other = if let Some(stem) = trimmed.strip_suffix('ه') {
+            format!("{stem}ة")
+        } else if let Some(stem) = trimmed.strip_suffix('ة').filter(|_| missing) {
+            format!("{stem}ه")
+        } else {
+            return Vec::new();
+        };
+        match analyze(&mut self.analyzer, &other).as_slice() {
+            [t] if t.term != term => vec![t.term.clone()],
+            _ => Vec::new(),
+        }
     }
 
     /// The terms of the words one edit from `text` as typed (normalized,
@@ -362,73 +397,5 @@ impl<'a> Compiler<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::index::schema;
-    use crate::search::query::parse;
-    use crate::search::query::Operator;
-
-    /// An index vocabulary of a few stems.
-    struct Words(&'static [&'static str]);
-    impl Vocabulary for Words {
-        fn doc_freq(&self, term: &str) -> u64 {
-            u64::from(self.0.contains(&term))
-        }
-    }
-
-    const INDEX: Words = Words(&["بغداد", "انتخاب", "انتخب", "برلمان"]);
-
-    fn compile(query: &str, exact: bool) -> Compiled {
-        let fields = schema::Fields::from_schema(&schema::build()).unwrap();
-        let gazetteer = Gazetteer::load(&[]).unwrap();
-        let node = parse(query, Operator::And).unwrap();
-        Compiler::new(&fields, &gazetteer, Stages::ALL, exact, query)
-            .with_vocabulary(&INDEX)
-            .compile(&node)
-            .unwrap()
-    }
-
-    fn neighbours(c: &Compiled) -> Vec<&str> {
-        c.words
-            .iter()
-            .flat_map(|w| &w.neighbours)
-            .map(String::as_str)
-            .collect()
-    }
-
-    #[test]
-    fn a_word_in_no_article_becomes_its_neighbours() {
-        let c = compile("بغدادد", false);
-        assert_eq!(neighbours(&c), ["بغداد"]);
-        assert!(c.highlight.contains("بغداد"));
-        assert!(c.rescore.sequence.is_empty(), "it is not in the index");
-    }
-
-    #[test]
-    fn quotes_negation_and_exact_keep_the_word_as_typed() {
-        for (query, exact) in [
-            ("\"بغدادد\"", false),
-            ("البرلمان -بغدادد", false),
-            ("بغدادد", true),
-        ] {
-            assert!(neighbours(&compile(query, exact)).is_empty(), "{query}");
-        }
-    }
-
-    #[test]
-    fn the_plan_lists_positive_words_in_order_and_their_derived_forms() {
-        let c = compile("البرلمان الانتخابات -بغداد", false);
-        assert_eq!(c.rescore.sequence, ["برلمان", "انتخاب"]);
-        let derived: Vec<(&str, &str)> = c
-            .rescore
-            .variants
-            .iter()
-            .map(|v| (v.term.as_str(), v.of.as_str()))
-            .collect();
-        assert_eq!(derived, [("انتخب", "انتخاب")]);
-        // `--exact` keeps the order for proximity, without derived forms.
-        let e = compile("البرلمان الانتخابات", true);
-        assert_eq!(e.rescore.sequence, ["البرلمان", "الانتخابات"]);
-        assert!(e.rescore.variants.is_empty());
-    }
-}
+#[path = "compiler_tests.rs"]
+mod tests;

@@ -36,6 +36,10 @@ pub struct AnalyzedWord {
     /// word's own term occurs in no article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<String>,
+    /// The terms of other spellings of the word (a final `ه` for `ة`),
+    /// searched with it at full weight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
 }
 
 /// What the re-ranking of the first hits looks for beyond the query's own
