@@ -151,27 +151,37 @@ fn proclitics<'a>(word: &'a str, raw: &str, allow_single: bool) -> (&'a str, boo
     }
     let mut rest = word;
     let mut single = false;
-    if Rule::Waw.on() && !lexicon::keeps_first(rest) {
+    // Each rule checks its own letter first: the lexicon lookup strips the
+    // suffixes of a word, and is the dearest step here.
+    if Rule::Waw.on() {
         if let Some(r) = rest.strip_prefix('و').filter(|r| len(r) >= 3) {
-            rest = r;
+            if !lexicon::keeps_first(rest) {
+                rest = r;
+            }
         }
     }
-    if allow_single && Rule::Single.on() && !protected(rest) && !lexicon::keeps_first(rest) {
-        let at = len(word) - len(rest);
-        let bare_alef_after = raw_letter(raw, at + 1) == Some('ا');
+    if allow_single && Rule::Single.on() {
+        let alef_guarded = || {
+            let at = len(word) - len(rest);
+            Rule::AlefGuard.on() && raw_letter(raw, at + 1) == Some('ا')
+        };
         if let Some(r) = ['ب', 'ل', 'ف', 'ك']
             .iter()
-            .filter(|&&c| !(Rule::AlefGuard.on() && bare_alef_after && matches!(c, 'ف' | 'ك')))
-            .find_map(|&c| rest.strip_prefix(c))
-            .filter(|r| len(r) >= 4)
+            .find_map(|&c| rest.strip_prefix(c).map(|r| (c, r)))
+            .filter(|(c, r)| len(r) >= 4 && !(matches!(c, 'ف' | 'ك') && alef_guarded()))
+            .map(|(_, r)| r)
         {
-            rest = r;
-            single = true;
+            if !protected(rest) && !lexicon::keeps_first(rest) {
+                rest = r;
+                single = true;
+            }
         }
     }
-    if Rule::Imperfect.on() && !lexicon::keeps_first(rest) {
+    if Rule::Imperfect.on() {
         if let Some(r) = rest.strip_prefix('ي').filter(|r| len(r) >= 3) {
-            rest = r;
+            if !lexicon::keeps_first(rest) {
+                rest = r;
+            }
         }
     }
     (rest, single)
@@ -196,9 +206,10 @@ pub(super) fn strip_suffixes(w: &mut String) {
             w.pop();
         }
     }
+    let pronoun = Rule::Pronoun.on();
     if let Some(s) = PRONOUN_SUFFIXES
         .iter()
-        .find(|s| Rule::Pronoun.on() && w.ends_with(**s) && len(w) - len(s) >= 2)
+        .find(|s| pronoun && w.ends_with(**s) && len(w) - len(s) >= 2)
     {
         w.truncate(w.len() - s.len());
         if let Some(singular) = plurals::singular(w).filter(|_| Rule::Plurals.on()) {
@@ -208,9 +219,10 @@ pub(super) fn strip_suffixes(w: &mut String) {
             w.pop();
         }
     }
+    let (number, min) = (Rule::Number.on(), min_stem());
     if let Some(s) = NUMBER_SUFFIXES
         .iter()
-        .find(|s| Rule::Number.on() && w.ends_with(**s) && len(w) - len(s) >= min_stem())
+        .find(|s| number && w.ends_with(**s) && len(w) - len(s) >= min)
     {
         w.truncate(w.len() - s.len());
     }
