@@ -19,6 +19,11 @@ use crate::search::query::{FieldName, Node, QueryError, QueryErrorKind};
 use super::clauses::{boolean, boosted, date_query, entity_query};
 use super::plan::*;
 
+/// Fewest letters a word as typed needs before it is searched as its
+/// one-letter neighbours: every word of four letters is one letter from
+/// common words of other meanings (`الاف` from `اضاف`, `خلاف`).
+const MIN_TYPED_LETTERS: usize = 5;
+
 pub struct Compiler<'a> {
     fields: &'a Fields,
     /// The index has exact copies to score the typed form against.
@@ -356,6 +361,9 @@ impl<'a> Compiler<'a> {
         let [word] = surface.as_slice() else {
             return Vec::new();
         };
+        if word.term.chars().count() < MIN_TYPED_LETTERS {
+            return Vec::new();
+        }
         let mut terms: Vec<String> = one_edit(&word.term)
             .iter()
             .filter_map(

@@ -67,3 +67,11 @@ fn the_plan_lists_positive_words_in_order_and_their_derived_forms() {
     assert_eq!(e.rescore.sequence, ["البرلمان", "الانتخابات"]);
     assert!(e.rescore.variants.is_empty());
 }
+
+#[test]
+fn a_word_of_four_letters_is_not_guessed_at() {
+    // Every four-letter word is one letter from common words of other
+    // meanings; `بغدا` stays as typed, `بغدادد` finds `بغداد`.
+    assert!(neighbours(&compile("بغدا", false)).is_empty());
+    assert_eq!(neighbours(&compile("بغدادد", false)), ["بغداد"]);
+}
