@@ -203,24 +203,40 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Error::io(format!("cannot read config {}", path.display()), e))?;
-        Config::parse(&text).map_err(|message| Error::Config { path, message })
+        Config::parse(&text).map_err(|source| Error::Config { path, source })
     }
 
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(Box::new)?;
         config.analysis_given =
             toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("analysis"));
+        let invalid = |key, rule| Err(ConfigError::Invalid { key, rule });
         if config.search.limit == 0 {
-            return Err("search.limit must be at least 1".into());
+            return invalid("search.limit", "at least 1");
         }
         if config.serve.max_limit == 0 || config.serve.max_window < config.serve.max_limit {
-            return Err("serve.max_limit must be at least 1 and at most serve.max_window".into());
+            return invalid("serve.max_limit", "at least 1 and at most serve.max_window");
         }
         if config.index.writer_memory_mb < 16 {
-            return Err("index.writer_memory_mb must be at least 16".into());
+            return invalid("index.writer_memory_mb", "at least 16");
         }
         Ok(config)
     }
+}
+
+/// What is wrong with a config file's text.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Not TOML, an unknown key, or a value of the wrong type; toml's
+    /// message names the line and the key.
+    #[error("{0}")]
+    Toml(#[from] Box<toml::de::Error>),
+    /// A value of the right type outside what it may be.
+    #[error("{key} must be {rule}")]
+    Invalid {
+        key: &'static str,
+        rule: &'static str,
+    },
 }
 
 #[cfg(test)]
@@ -247,12 +263,19 @@ mod tests {
     #[test]
     fn unknown_keys_are_errors() {
         let err = Config::parse("[search]\nlimt = 5\n").unwrap_err();
-        assert!(err.contains("limt"), "{err}");
+        assert!(matches!(err, ConfigError::Toml(_)));
+        assert!(err.to_string().contains("limt"), "{err}");
     }
 
     #[test]
     fn bad_values_are_errors() {
-        assert!(Config::parse("[search]\nlimit = 0\n").is_err());
+        assert!(matches!(
+            Config::parse("[search]\nlimit = 0\n"),
+            Err(ConfigError::Invalid {
+                key: "search.limit",
+                ..
+            })
+        ));
         assert!(Config::parse("[search]\ndefault_operator = \"xor\"\n").is_err());
     }
 }

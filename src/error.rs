@@ -31,8 +31,12 @@ pub enum Error {
     #[error("{0}")]
     Filter(#[from] crate::search::FilterError),
 
-    #[error("config {}: {message}", .path.display())]
-    Config { path: PathBuf, message: String },
+    #[error("config {}: {source}", .path.display())]
+    Config {
+        path: PathBuf,
+        #[source]
+        source: crate::config::ConfigError,
+    },
 
     /// Misuse of the command line (or of a request's fields): the message
     /// says what to give instead.

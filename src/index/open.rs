@@ -31,13 +31,13 @@ impl ArticleIndex {
                 path: path.to_path_buf(),
             });
         }
-        let index = Index::open_in_dir(path).map_err(|e| not_fahras(path, e.to_string()))?;
+        let index = Index::open_in_dir(path).map_err(|e| not_fahras(path, e))?;
         let stamp = index
             .load_metas()
             .ok()
             .and_then(|m| m.payload)
             .and_then(|p| Stamp::from_payload(&p))
-            .ok_or_else(|| not_fahras(path, "it carries no fahras stamp".into()))?;
+            .ok_or_else(|| not_fahras(path, "it carries no fahras stamp"))?;
         let reason = stamp
             .rebuild_reason(stamp.stages(), stamp.exact_fields, &stamp.gazetteer_hash)
             .or_else(|| {

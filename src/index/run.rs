@@ -314,7 +314,7 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
             return Ok((index, Target::InPlace, reason, None));
         }
         // An index this fahras cannot update: hold its lock, build beside.
-        let dir = MmapDirectory::open(path).map_err(|e| schema::not_fahras(path, e.to_string()))?;
+        let dir = MmapDirectory::open(path).map_err(|e| schema::not_fahras(path, e))?;
         let guard = wait_for_lock(opts, || match dir.acquire_lock(&INDEX_WRITER_LOCK) {
             Ok(g) => Ok(Some(g)),
             Err(LockError::LockBusy) => Ok(None),
@@ -343,7 +343,7 @@ fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<D
     {
         return Err(schema::not_fahras(
             path,
-            "the folder is not empty and holds no index; fahras will not write into it".into(),
+            "the folder is not empty and holds no index; fahras will not write into it",
         ));
     }
     let reason = opts.full.then(|| "--full was given".to_string());

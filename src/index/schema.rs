@@ -91,12 +91,8 @@ pub fn build() -> Schema {
 impl Fields {
     /// Looks up every field; an index missing one was not built by this
     /// version of fahras.
-    pub fn from_schema(schema: &Schema) -> Result<Fields, String> {
-        let f = |name: &str| {
-            schema
-                .get_field(name)
-                .map_err(|_| format!("it has no `{name}` field"))
-        };
+    pub fn from_schema(schema: &Schema) -> Result<Fields, MissingField> {
+        let f = |name: &'static str| schema.get_field(name).map_err(|_| MissingField(name));
         Ok(Fields {
             id: f("id")?,
             path: f("path")?,
@@ -121,15 +117,37 @@ impl Fields {
     }
 }
 
+/// A field this fahras needs and an index's schema lacks.
+#[derive(Debug, PartialEq, thiserror::Error)]
+#[error("it has no `{0}` field")]
+pub struct MissingField(pub &'static str);
+
 /// True when an existing index has exactly the schema this fahras writes.
 pub fn matches(schema: &Schema) -> bool {
     let current = build();
     serde_json::to_value(schema).ok() == serde_json::to_value(&current).ok()
 }
 
-pub(crate) fn not_fahras(path: &std::path::Path, reason: String) -> Error {
+pub(crate) fn not_fahras(path: &std::path::Path, reason: impl ToString) -> Error {
     Error::NotFahras {
         path: path.to_path_buf(),
-        reason,
+        reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schema_missing_a_field_names_the_first_one_missing() {
+        assert!(Fields::from_schema(&build()).is_ok());
+        let mut b = Schema::builder();
+        b.add_text_field("id", STRING | STORED);
+        assert_eq!(
+            Fields::from_schema(&b.build()).err(),
+            Some(MissingField("path"))
+        );
+        assert_eq!(MissingField("path").to_string(), "it has no `path` field");
     }
 }

@@ -49,8 +49,20 @@ fn value(b: &crate::search::timeline::Bucket, share: bool) -> f64 {
     }
 }
 
+/// plotters failed to draw (its errors are generic over the backend; the
+/// page shows the table instead of the chart).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot draw the chart: {0}")]
+struct DrawError(String);
+
+impl DrawError {
+    fn of(e: impl std::fmt::Display) -> DrawError {
+        DrawError(e.to_string())
+    }
+}
+
 /// The SVG, and the plot area's left and right edge in its pixels.
-fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), String> {
+fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), DrawError> {
     let n = t.series.first().map_or(0, |s| s.buckets.len());
     let top = t
         .series
@@ -68,7 +80,7 @@ fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), String>
             .x_label_area_size(28)
             .y_label_area_size(52)
             .build_cartesian_2d(0f64..n as f64, 0f64..top)
-            .map_err(|e| e.to_string())?;
+            .map_err(DrawError::of)?;
         let starts: Vec<Date> = t.series[0].buckets.iter().map(|b| b.start).collect();
         let interval = t.interval;
         chart
@@ -96,7 +108,7 @@ fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), String>
             })
             .label_style(("sans-serif", 13))
             .draw()
-            .map_err(|e| e.to_string())?;
+            .map_err(DrawError::of)?;
         if t.series.len() == 1 {
             let c = COLOURS[0];
             chart
@@ -104,7 +116,7 @@ fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), String>
                     let x = i as f64;
                     Rectangle::new([(x + 0.1, 0.0), (x + 0.9, value(b, share))], c.filled())
                 }))
-                .map_err(|e| e.to_string())?;
+                .map_err(DrawError::of)?;
         } else {
             for (s, series) in t.series.iter().enumerate() {
                 let c = COLOURS[s % COLOURS.len()];
@@ -115,16 +127,16 @@ fn draw(t: &TimelineResponse, share: bool) -> Result<(String, i32, i32), String>
                     .map(|(i, b)| (i as f64 + 0.5, value(b, share)));
                 chart
                     .draw_series(LineSeries::new(points.clone(), c.stroke_width(2)))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(DrawError::of)?;
                 if n <= 120 {
                     chart
                         .draw_series(points.map(|p| Circle::new(p, 3, c.filled())))
-                        .map_err(|e| e.to_string())?;
+                        .map_err(DrawError::of)?;
                 }
             }
         }
         span = chart.plotting_area().get_pixel_range().0;
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(DrawError::of)?;
     }
     Ok((svg, span.start, span.end))
 }
