@@ -1,19 +1,23 @@
-//! Resolves everything that depends on more than one flag: the config file,
-//! the environment and the terminal. Commands receive these values and never
-//! ask the environment themselves.
+//! Settings resolved once, before any command runs: the config file, the
+//! environment, the terminal and the flags of the command merged into one
+//! value (ripgrep's low-level args → high-level args). A flag beats the
+//! environment (`FAHRAS_INDEX`, `FAHRAS_TOKEN`, read by clap), which
+//! beats the config file, which beats the built-in default. Commands read
+//! these values and never merge a flag with the config themselves.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
-use super::args::{Cli, ColorChoice};
-use crate::config::{Config, DEFAULT_INDEX_DIR};
-use std::sync::Arc;
-
+use super::args::{Cli, ColorChoice, Command, ProgressChoice};
+use crate::config::{Config, Operator, DEFAULT_INDEX_DIR};
 use crate::entities::Gazetteer;
 use crate::error::Result;
-use crate::index::ArticleIndex;
+use crate::index::{ArticleIndex, ProgressMode};
 use crate::output::Style;
-use crate::search::Engine;
+use crate::search::request::SNIPPET_CHARS;
+use crate::search::{Engine, SearchRequest};
 
 pub struct Settings {
     pub config: Config,
@@ -22,9 +26,55 @@ pub struct Settings {
     pub style: Style,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    /// The request every search of this command starts from: every
+    /// article, no filters, and the limit, snippet length, operator and
+    /// time budget resolved from the flags and the config.
+    pub search: SearchRequest,
+    /// What `fahras index` walks and how.
+    pub index: IndexSettings,
+    /// What `fahras serve` listens on and how much it takes at once.
+    pub serve: ServeSettings,
     /// The gazetteer, loaded the first time a command needs it and then
     /// shared: a search with --entity and facets reads its files once.
-    gazetteer: std::sync::OnceLock<Arc<Gazetteer>>,
+    gazetteer: OnceLock<Arc<Gazetteer>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexSettings {
+    pub roots: Vec<PathBuf>,
+    /// Parsing threads; 0: one per core.
+    pub threads: usize,
+    pub progress: ProgressMode,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServeSettings {
+    pub bind: String,
+    /// Search workers, at least 1.
+    pub workers: usize,
+    pub queue: usize,
+    pub token: Option<String>,
+}
+
+/// What the process's surroundings say, read once: which streams are
+/// terminals, `NO_COLOR`, and the terminal's width.
+#[derive(Clone, Copy, Debug)]
+pub struct Terminal {
+    pub stdout: bool,
+    pub stderr: bool,
+    pub no_color: bool,
+    pub width: usize,
+}
+
+impl Terminal {
+    pub fn detect() -> Terminal {
+        Terminal {
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            width: terminal_width(),
+        }
+    }
 }
 
 impl Settings {
@@ -58,29 +108,144 @@ impl Settings {
 
     pub fn resolve(cli: &Cli) -> Result<Settings> {
         let config = Config::load(cli.config.as_deref())?;
+        Ok(Settings::from_parts(cli, config, Terminal::detect()))
+    }
+
+    /// Every merge of a flag with the config, in one place.
+    pub fn from_parts(cli: &Cli, config: Config, term: Terminal) -> Settings {
         let index_path = cli
             .index
             .clone()
             .or_else(|| config.index.path.clone())
             .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR));
-        let stdout_is_terminal = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_is_terminal && !no_color,
+            ColorChoice::Auto => term.stdout && !term.no_color,
         };
-        Ok(Settings {
+        let flags = Flags::of(&cli.command);
+        let search = SearchRequest {
+            query: "*".into(),
+            operator: if flags.any {
+                Operator::Or
+            } else {
+                config.search.default_operator
+            },
+            limit: flags.limit.unwrap_or(config.search.limit),
+            snippet_chars: clamp_snippet(
+                flags.snippet_chars.unwrap_or(config.search.snippet_chars),
+            ),
+            timeout: Some(config.search.timeout_ms)
+                .filter(|&ms| ms > 0)
+                .map(Duration::from_millis),
+            ..SearchRequest::default()
+        };
+        let index = IndexSettings {
+            roots: flags
+                .paths
+                .clone()
+                .unwrap_or_else(|| config.archive.paths.clone()),
+            threads: flags.threads.unwrap_or(config.index.threads),
+            progress: match (flags.quiet, flags.progress) {
+                (true, _) | (_, Some(ProgressChoice::None)) => ProgressMode::None,
+                (_, Some(ProgressChoice::Bar)) => ProgressMode::Bar,
+                (_, Some(ProgressChoice::Log)) => ProgressMode::Log,
+                (_, None) if term.stderr => ProgressMode::Bar,
+                (_, None) => ProgressMode::Log,
+            },
+        };
+        let serve = ServeSettings {
+            bind: flags.bind.unwrap_or_else(|| config.serve.bind.clone()),
+            workers: match flags.workers.unwrap_or(config.serve.workers) {
+                0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+                n => n,
+            },
+            queue: flags.queue.unwrap_or(config.serve.queue),
+            token: flags.token.or_else(|| config.serve.token.clone()),
+        };
+        Settings {
             config,
             index_path,
             style: Style {
                 color,
-                width: stdout_is_terminal.then(terminal_width),
+                width: term.stdout.then_some(term.width),
             },
-            stdout_is_terminal,
-            stderr_is_terminal: std::io::stderr().is_terminal(),
-            gazetteer: std::sync::OnceLock::new(),
-        })
+            stdout_is_terminal: term.stdout,
+            stderr_is_terminal: term.stderr,
+            search,
+            index,
+            serve,
+            gazetteer: OnceLock::new(),
+        }
+    }
+}
+
+/// A snippet length within what a snippet can usefully be: a few words at
+/// least, a long paragraph at most (whatever the config or the flag).
+fn clamp_snippet(n: usize) -> usize {
+    n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
+}
+
+/// The flags of the command run that have a config value behind them.
+#[derive(Default)]
+struct Flags {
+    limit: Option<usize>,
+    snippet_chars: Option<usize>,
+    any: bool,
+    paths: Option<Vec<PathBuf>>,
+    threads: Option<usize>,
+    quiet: bool,
+    progress: Option<ProgressChoice>,
+    bind: Option<String>,
+    workers: Option<usize>,
+    queue: Option<usize>,
+    token: Option<String>,
+}
+
+impl Flags {
+    fn of(command: &Command) -> Flags {
+        match command {
+            Command::Search(a) => Flags {
+                limit: a.limit,
+                snippet_chars: a.snippet_chars,
+                any: a.any,
+                ..Flags::default()
+            },
+            Command::Similar(a) => Flags {
+                limit: a.limit,
+                ..Flags::default()
+            },
+            Command::Facets(a) => Flags {
+                any: a.any,
+                ..Flags::default()
+            },
+            Command::Timeline(a) => Flags {
+                any: a.any,
+                ..Flags::default()
+            },
+            Command::Cooccur(a) => Flags {
+                any: a.any,
+                ..Flags::default()
+            },
+            Command::Index(a) => Flags {
+                paths: (!a.paths.is_empty()).then(|| a.paths.clone()),
+                threads: a.threads,
+                quiet: a.quiet,
+                progress: a.progress,
+                ..Flags::default()
+            },
+            Command::Serve(a) => Flags {
+                bind: a.bind.clone(),
+                workers: a.workers,
+                queue: a.queue,
+                token: a.token.clone(),
+                quiet: a.quiet,
+                ..Flags::default()
+            },
+            Command::Show(_) | Command::Entities(_) | Command::Stats(_) | Command::Analyze(_) => {
+                Flags::default()
+            }
+        }
     }
 }
 
@@ -91,3 +256,7 @@ fn terminal_width() -> usize {
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(80)
 }
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;

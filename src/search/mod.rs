@@ -28,5 +28,5 @@ pub use query::{parse_date_value, DateRange, QueryError, QueryErrorKind};
 pub use query::Operator;
 
 pub use named::FilterError;
-pub use request::{RequestError, SearchRequest, Sort};
+pub use request::{RequestError, SearchRequest, ShowRequest, SimilarRequest, Sort};
 pub use timeline::{Interval, TimelineRequest, TimelineResponse};

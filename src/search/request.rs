@@ -152,6 +152,48 @@ pub enum RequestError {
     UnknownType { kind: String, known: String },
     #[error("an entity filter must be a facet path such as /person/lloyd-austin, not {0:?}")]
     EntityPath(String),
+    #[error("the article id is empty: give one as `fahras search` shows it")]
+    EmptyId,
+}
+
+/// One stored article, whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowRequest {
+    pub id: String,
+    /// The article's file, when several articles share the id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl ShowRequest {
+    pub fn validate(&self) -> Result<(), RequestError> {
+        if self.id.trim().is_empty() {
+            return Err(RequestError::EmptyId);
+        }
+        Ok(())
+    }
+}
+
+/// The articles most like one article. `search` gives the filters, the
+/// page and the snippet length; its query is not used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimilarRequest {
+    pub id: String,
+    #[serde(default)]
+    pub search: SearchRequest,
+}
+
+impl SimilarRequest {
+    pub fn validate(&self) -> Result<(), RequestError> {
+        ShowRequest {
+            id: self.id.clone(),
+            path: None,
+        }
+        .validate()?;
+        self.search.validate()
+    }
 }
 
 impl SearchRequest {
@@ -214,6 +256,34 @@ mod tests {
         );
         assert_eq!(with(|r| (r.since, r.until) = (Some(b), Some(a))), Ok(()));
         assert!(with(|r| r.entities = vec!["lloyd-austin".into()]).is_err());
+    }
+
+    #[test]
+    fn show_and_similar_refuse_an_empty_id_and_a_bad_page() {
+        let show = |id: &str| {
+            ShowRequest {
+                id: id.into(),
+                path: None,
+            }
+            .validate()
+        };
+        assert_eq!(show(" "), Err(RequestError::EmptyId));
+        assert_eq!(show("a1"), Ok(()));
+        let similar = |id: &str, limit| {
+            SimilarRequest {
+                id: id.into(),
+                search: SearchRequest {
+                    limit,
+                    ..SearchRequest::default()
+                },
+            }
+            .validate()
+        };
+        assert_eq!(similar("", 5), Err(RequestError::EmptyId));
+        assert_eq!(similar("a1", 0), Err(RequestError::Limit));
+        assert_eq!(similar("a1", 5), Ok(()));
+        let r: SimilarRequest = serde_json::from_str(r#"{"id":"a1"}"#).unwrap();
+        assert_eq!(r.search, SearchRequest::default());
     }
 
     #[test]

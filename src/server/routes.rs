@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::analysis::{analyze, analyzer, views, Stages};
 use crate::output::fields::HitField;
 use crate::output::hits::Picked;
-use crate::search::{FacetCounts, Hit, SearchResponse};
+use crate::search::{FacetCounts, Hit, SearchResponse, ShowRequest, SimilarRequest};
 
 use super::error::ApiError;
 use super::input::Input;
@@ -129,7 +129,10 @@ pub async fn article(
     let id = article_id(id)?;
     p.only(&["path"])?;
     on_pool(st, move |_, engine| {
-        json(&engine.article(&id, p.one("path")?)?)
+        json(&engine.article(&ShowRequest {
+            id,
+            path: p.one("path")?.map(str::to_string),
+        })?)
     })
     .await
 }
@@ -144,7 +147,10 @@ pub async fn similar(
     on_pool(st, move |st, engine| {
         let req = requests::paged(&p, st, requests::filters(&p, st, engine.gazetteer())?)?;
         let fields = requests::fields(&p)?;
-        search_doc(&engine.similar(&id, &req)?, fields.as_deref())
+        search_doc(
+            &engine.similar(&SimilarRequest { id, search: req })?,
+            fields.as_deref(),
+        )
     })
     .await
 }

@@ -7,18 +7,10 @@ use super::super::stdout_error;
 use crate::error::{Error, Result};
 use crate::output::hits::HitWriter;
 use crate::output::sanitize::one_line;
-use crate::search::request::SNIPPET_CHARS;
 use crate::search::{named, AnalyzedWord, Results, SearchRequest};
 
-/// A snippet length within what a snippet can usefully be: a few words at
-/// least, a long paragraph at most (whatever the article or the flag).
-pub(super) fn snippet_chars(n: usize) -> usize {
-    n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
-}
-
-/// The filter flags as a request with every other field at its default.
+/// The filter flags on the command's resolved request.
 pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<SearchRequest> {
-    let config = &settings.config;
     let entities = if filters.entity.is_empty() {
         Vec::new()
     } else {
@@ -35,45 +27,25 @@ pub(super) fn request(filters: &FilterArgs, settings: &Settings) -> Result<Searc
         .map(|v| named::day(v, "--until", true))
         .transpose()?;
     Ok(SearchRequest {
-        query: "*".into(),
-        operator: config.search.default_operator,
-        exact: false,
-        limit: config.search.limit,
-        offset: 0,
         sources: filters.source.clone(),
         since,
         until,
-        include_undated: false,
-        sort: None,
-        snippet_chars: snippet_chars(config.search.snippet_chars),
-        snippets: true,
-        explain: false,
         entities,
-        facets: None,
-        timeout: Some(config.search.timeout_ms)
-            .filter(|&ms| ms > 0)
-            .map(std::time::Duration::from_millis),
+        ..settings.search.clone()
     })
 }
 
 /// The search under a count (`facets`, `cooccur`): QUERY or every
-/// article, `--any`, and the filter flags.
+/// article, and the filter flags.
 pub(super) fn counted_request(
     query: Option<&str>,
-    any: bool,
     filters: &FilterArgs,
     settings: &Settings,
 ) -> Result<SearchRequest> {
     not_a_flag(query)?;
-    let base = request(filters, settings)?;
     Ok(SearchRequest {
         query: query.unwrap_or("*").to_string(),
-        operator: if any {
-            crate::config::Operator::Or
-        } else {
-            base.operator
-        },
-        ..base
+        ..request(filters, settings)?
     })
 }
 

@@ -12,7 +12,7 @@ use crate::search::CooccurRequest;
 
 pub fn run(args: &CooccurArgs, settings: &Settings) -> Result<Outcome> {
     let req = CooccurRequest {
-        search: counted_request(args.query.as_deref(), args.any, &args.filters, settings)?,
+        search: counted_request(args.query.as_deref(), &args.filters, settings)?,
         kind: args.kind.clone(),
         top: args.top,
     };

@@ -13,7 +13,7 @@ use crate::search::FacetsRequest;
 
 pub fn run(args: &FacetsArgs, settings: &Settings) -> Result<Outcome> {
     let req = FacetsRequest {
-        search: counted_request(args.query.as_deref(), args.any, &args.filters, settings)?,
+        search: counted_request(args.query.as_deref(), &args.filters, settings)?,
         kind: args.kind.clone(),
         top: args.top,
     };

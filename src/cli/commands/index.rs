@@ -5,28 +5,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::super::args::{IndexArgs, ProgressChoice};
+use super::super::args::IndexArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use crate::analysis::Stages;
 use crate::error::Result;
 use crate::index::stamp::Stamp;
-use crate::index::{self, ProgressMode, RunOptions};
+use crate::index::{self, RunOptions};
 
 pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
     let config = &settings.config;
-    let roots = if args.paths.is_empty() {
-        config.archive.paths.clone()
-    } else {
-        args.paths.clone()
-    };
-    let progress = match (args.quiet, args.progress) {
-        (true, _) | (_, Some(ProgressChoice::None)) => ProgressMode::None,
-        (_, Some(ProgressChoice::Bar)) => ProgressMode::Bar,
-        (_, Some(ProgressChoice::Log)) => ProgressMode::Log,
-        (_, None) if settings.stderr_is_terminal => ProgressMode::Bar,
-        (_, None) => ProgressMode::Log,
-    };
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = Arc::clone(&cancel);
@@ -50,13 +38,13 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         }
     }
     let opts = RunOptions {
-        roots,
+        roots: settings.index.roots.clone(),
         archive: config.archive.clone(),
         index_path: settings.index_path.clone(),
         writer_memory_mb: config.index.writer_memory_mb,
-        threads: args.threads.unwrap_or(config.index.threads),
+        threads: settings.index.threads,
         stages,
-        progress,
+        progress: settings.index.progress,
         cancel,
         full: args.full,
         wait: args

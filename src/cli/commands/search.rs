@@ -6,7 +6,6 @@ use std::io::BufWriter;
 use super::super::args::SearchArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
-use crate::config::Operator;
 use crate::error::{Error, Result};
 use crate::output::fields::HitField;
 use crate::output::hits::HitWriter;
@@ -16,7 +15,7 @@ use crate::search::{Hit, HitSink, QueryErrorKind, SearchRequest};
 
 use super::batch::{batch_jobs, Job};
 use super::common::{
-    not_a_flag, note_english_names, note_neighbours, request, show_query, snippet_chars, write_page,
+    not_a_flag, note_english_names, note_neighbours, request, show_query, write_page,
 };
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
@@ -48,17 +47,10 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         || shown.iter().any(|f| f.needs_snippet());
     let base = request(&args.filters, settings)?;
     let template = SearchRequest {
-        operator: if args.any {
-            Operator::Or
-        } else {
-            base.operator
-        },
         exact: args.exact,
-        limit: args.limit.unwrap_or(base.limit),
         offset: args.offset,
         include_undated: args.include_undated,
         sort: args.sort,
-        snippet_chars: args.snippet_chars.map_or(base.snippet_chars, snippet_chars),
         snippets,
         explain: args.explain,
         facets: args.facets,

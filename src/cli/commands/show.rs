@@ -9,10 +9,14 @@ use crate::error::Result;
 use crate::output::sanitize::for_terminal;
 use crate::output::sanitize::one_line;
 use crate::output::RecordFormat;
+use crate::search::ShowRequest;
 
 pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
     let engine = settings.engine()?;
-    let article = engine.article(&args.id, args.path.as_deref())?;
+    let article = engine.article(&ShowRequest {
+        id: args.id.clone(),
+        path: args.path.clone(),
+    })?;
     let mut out = std::io::stdout().lock();
     match args.format {
         RecordFormat::Json | RecordFormat::Jsonl => {

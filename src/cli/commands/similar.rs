@@ -10,19 +10,19 @@ use super::common::{request, write_page};
 use crate::error::Result;
 use crate::output::fields::HitField;
 use crate::output::hits::HitWriter;
-use crate::search::SearchRequest;
+use crate::search::{SearchRequest, SimilarRequest};
 
 pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
-    let base = request(&args.filters, settings)?;
-    let req = SearchRequest {
-        limit: args.limit.unwrap_or(base.limit),
-        offset: args.offset,
-        query: format!("similar:{}", args.id),
-        ..base
+    let req = SimilarRequest {
+        id: args.id.clone(),
+        search: SearchRequest {
+            offset: args.offset,
+            ..request(&args.filters, settings)?
+        },
     };
     req.validate()?;
     let engine = settings.engine()?;
-    let results = engine.similar(&args.id, &req)?;
+    let results = engine.similar(&req)?;
     let mut writer = HitWriter::new(
         BufWriter::new(std::io::stdout().lock()),
         args.format,

@@ -6,7 +6,6 @@ use super::super::args::TimelineArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
 use super::common::{not_a_flag, request};
-use crate::config::Operator;
 use crate::error::Result;
 use crate::output::{timeline, TableFormat};
 use crate::search::TimelineRequest;
@@ -25,11 +24,6 @@ pub fn run(args: &TimelineArgs, settings: &Settings) -> Result<Outcome> {
         interval: args.interval,
         normalize: args.normalize,
         filters: crate::search::SearchRequest {
-            operator: if args.any {
-                Operator::Or
-            } else {
-                base.operator
-            },
             exact: args.exact,
             ..base
         },

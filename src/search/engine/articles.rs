@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::index::stored::{Head, Whole};
 use crate::search::compile::Compiled;
 use crate::search::hit::{Results, StoredArticle};
-use crate::search::SearchRequest;
+use crate::search::{SearchRequest, ShowRequest, SimilarRequest};
 
 use super::filters::{and, filter};
 use super::hits::{date_of, text, HitContext};
@@ -68,10 +68,12 @@ impl Engine {
 
     /// The stored article with this id; `path` picks one when several
     /// files use the same id.
-    pub fn article(&self, id: &str, path: Option<&str>) -> Result<StoredArticle> {
+    pub fn article(&self, req: &ShowRequest) -> Result<StoredArticle> {
+        req.validate()?;
         let f = &self.index.fields;
         let searcher = self.reader.searcher();
-        let doc: Whole = searcher.doc(self.address_of(&searcher, id, path)?)?;
+        let addr = self.address_of(&searcher, &req.id, req.path.as_deref())?;
+        let doc: Whole = searcher.doc(addr)?;
         let extras = text(&doc, f.extras)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -96,9 +98,10 @@ impl Engine {
     }
 
     /// Articles most like the one with this id (its title and body terms
-    /// weighed by tf-idf), itself left out. `req.query` is not used; its
-    /// filters, limit and offset are.
-    pub fn similar(&self, id: &str, req: &SearchRequest) -> Result<Results> {
+    /// weighed by tf-idf), itself left out.
+    pub fn similar(&self, similar: &SimilarRequest) -> Result<Results> {
+        similar.validate()?;
+        let (id, req) = (similar.id.as_str(), &similar.search);
         let started = std::time::Instant::now();
         let f = &self.index.fields;
         let searcher = self.reader.searcher();

@@ -4,6 +4,7 @@
 
 use maud::{html, Markup};
 
+use crate::search::{ShowRequest, SimilarRequest};
 use crate::server::error::ApiError;
 use crate::server::params::Params;
 use crate::server::requests;
@@ -18,7 +19,10 @@ const SIMILAR: usize = 5;
 
 pub fn render(st: &AppState, id: &str, view: &View) -> Result<Markup, ApiError> {
     let engine = st.engines.current();
-    let article = engine.article(id, None)?;
+    let article = engine.article(&ShowRequest {
+        id: id.to_string(),
+        path: None,
+    })?;
     let (title_marks, body_marks) = if view.q.is_empty() {
         (Vec::new(), Vec::new())
     } else {
@@ -33,7 +37,10 @@ pub fn render(st: &AppState, id: &str, view: &View) -> Result<Markup, ApiError> 
         let p = Params::from_pairs(vec![("limit".into(), SIMILAR.to_string())]);
         let mut req = requests::paged(&p, st, requests::filters(&p, st, engine.gazetteer())?)?;
         req.snippets = false;
-        engine.similar(&article.id, &req)?
+        engine.similar(&SimilarRequest {
+            id: article.id.clone(),
+            search: req,
+        })?
     };
     let back = view.href();
     let meta = [
