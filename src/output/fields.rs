@@ -73,6 +73,22 @@ impl HitField {
         matches!(self, HitField::Snippet | HitField::Highlights)
     }
 
+    /// True for the fields read from the stored article; the others come
+    /// from the search itself or, for the id, from a column.
+    pub fn needs_stored(self) -> bool {
+        !matches!(
+            self,
+            HitField::Qid | HitField::Rank | HitField::Score | HitField::Id | HitField::Explanation
+        )
+    }
+
+    /// Sets what `req` computes for each hit to what `shown` needs: no
+    /// snippet nobody reads, no stored article for ids and scores.
+    pub fn load_only(shown: &[HitField], req: &mut crate::search::SearchRequest) {
+        req.snippets = shown.iter().any(|f| f.needs_snippet());
+        req.stored = shown.iter().any(|f| f.needs_stored());
+    }
+
     /// The CSV cell: lists joined by `;`, highlights as `start-end`, the
     /// explanation as `field:terms=score; …`.
     pub fn csv(self, hit: &Hit) -> String {
@@ -155,6 +171,23 @@ mod tests {
             assert_eq!(HitField::from_str(f.key(), false), Ok(f));
         }
         assert!(HitField::from_str("titel", false).is_err());
+    }
+
+    #[test]
+    fn a_request_loads_only_what_the_fields_show() {
+        let load = |fields: &[HitField]| {
+            let mut req = crate::search::SearchRequest::default();
+            HitField::load_only(fields, &mut req);
+            (req.snippets, req.stored)
+        };
+        assert_eq!(
+            load(&[HitField::Qid, HitField::Id, HitField::Score]),
+            (false, false)
+        );
+        assert_eq!(load(&[HitField::Id, HitField::Explanation]), (false, false));
+        assert_eq!(load(&[HitField::Id, HitField::Title]), (false, true));
+        assert_eq!(load(&[HitField::Snippet]), (true, true));
+        assert_eq!(load(&HitField::defaults(false, false, false)), (true, true));
     }
 
     #[test]

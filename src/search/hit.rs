@@ -6,7 +6,7 @@ use super::compile::AnalyzedWord;
 
 /// One hit. Field names are part of the machine-output contract: fields may
 /// be added, never renamed.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qid: Option<String>,

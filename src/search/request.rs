@@ -99,6 +99,10 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// Compute snippets (an export that does not show them skips the work).
     pub snippets: bool,
+    /// Read each hit's stored article (title, date, source …). Without it
+    /// and without snippets a hit carries its id, rank and score only, and
+    /// nothing is read from the document store.
+    pub stored: bool,
     pub explain: bool,
     /// Facet paths every hit must carry (`--entity`).
     pub entities: Vec<String>,
@@ -125,6 +129,7 @@ impl Default for SearchRequest {
             sort: None,
             snippet_chars: 200,
             snippets: true,
+            stored: true,
             explain: false,
             entities: Vec::new(),
             facets: None,

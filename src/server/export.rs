@@ -65,13 +65,14 @@ pub async fn export(
             let shown = fields
                 .clone()
                 .unwrap_or_else(|| HitField::defaults(false, true, false));
-            req.snippets = shown.iter().any(|f| f.needs_snippet());
+            HitField::load_only(&shown, &mut req);
             req.validate()
                 .map_err(|e| ApiError::bad_request(e.to_string()))?;
             let total = engine
                 .search(&SearchRequest {
                     limit: 1,
                     snippets: false,
+                    stored: false,
                     sort: None,
                     facets: None,
                     ..req.clone()

@@ -92,9 +92,13 @@ pub fn search(
     if let Some(n) = p.number::<usize>("snippet_chars")? {
         req.snippet_chars = n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end());
     }
+    let fields = fields(p)?;
+    if let Some(shown) = &fields {
+        HitField::load_only(shown, &mut req);
+    }
     req.validate()
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
-    Ok((req, fields(p)?))
+    Ok((req, fields))
 }
 
 /// `fields`: names, comma-separated or repeated.

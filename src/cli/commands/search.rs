@@ -3,6 +3,8 @@
 
 use std::io::BufWriter;
 
+use rayon::prelude::*;
+
 use super::super::args::SearchArgs;
 use super::super::settings::Settings;
 use super::super::{stdout_error, Outcome};
@@ -40,11 +42,12 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     };
     let batch = args.batch.is_some();
     let fields_default = HitField::defaults(batch, args.all, args.explain);
-    // In an export, snippets are made only when a chosen field shows them.
+    // Snippets (a body read and analyzed per hit, most of a page's cost)
+    // are made only when shown: in text and html, or in a chosen field.
     let shown: &[HitField] = args.fields.as_deref().unwrap_or(&fields_default);
-    let snippets = !args.all
-        || matches!(args.format, Format::Text | Format::Html)
-        || shown.iter().any(|f| f.needs_snippet());
+    let for_people = matches!(args.format, Format::Text | Format::Html);
+    let snippets = for_people || shown.iter().any(|f| f.needs_snippet());
+    let stored = for_people || snippets || shown.iter().any(|f| f.needs_stored());
     let base = request(&args.filters, settings)?;
     let template = SearchRequest {
         exact: args.exact,
@@ -52,6 +55,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         include_undated: args.include_undated,
         sort: args.sort,
         snippets,
+        stored,
         explain: args.explain,
         facets: args.facets,
         ..base
@@ -69,14 +73,14 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     );
     let mut any_hit = false;
     let mut failed = false;
-    for job in jobs {
-        let qid = job.qid.as_deref();
-        let mut req = SearchRequest {
-            query: job.query.clone(),
-            ..template.clone()
-        };
-        if args.all {
-            let exported = lenient(batch, qid, &mut req, |req| {
+    if args.all {
+        for job in &jobs {
+            let qid = job.qid.as_deref();
+            let mut req = SearchRequest {
+                query: job.query.clone(),
+                ..template.clone()
+            };
+            let (exported, notes) = lenient(batch, qid, &mut req, |req| {
                 let mut sink = Sink {
                     writer: &mut writer,
                     qid,
@@ -84,6 +88,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
                 };
                 engine.export(req, &mut sink)
             })?;
+            print_notes(&notes);
             let Some(exported) = exported else {
                 failed = true;
                 continue;
@@ -96,24 +101,46 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             let label = qid.map(|q| format!("query {q}: ")).unwrap_or_default();
             eprintln!("fahras: {label}{total} hits");
             any_hit |= total > 0;
-            continue;
         }
-        let Some(mut results) = lenient(batch, qid, &mut req, |req| engine.search(req))? else {
-            failed = true;
-            continue;
-        };
-        for hit in &mut results.hits {
-            hit.qid = job.qid.clone();
+    } else {
+        // A batch's queries run on every core, a chunk at a time, and are
+        // written in their order; a chunk bounds the pages held at once.
+        let chunk = rayon::current_num_threads() * QUERIES_PER_THREAD;
+        for jobs in jobs.chunks(chunk) {
+            let answers: Vec<_> = jobs
+                .par_iter()
+                .map(|job| {
+                    let mut req = SearchRequest {
+                        query: job.query.clone(),
+                        ..template.clone()
+                    };
+                    lenient(batch, job.qid.as_deref(), &mut req, |req| {
+                        engine.search(req)
+                    })
+                })
+                .collect();
+            for (job, answer) in jobs.iter().zip(answers) {
+                let qid = job.qid.as_deref();
+                let (results, notes) = answer?;
+                print_notes(&notes);
+                let Some(mut results) = results else {
+                    failed = true;
+                    continue;
+                };
+                for hit in &mut results.hits {
+                    hit.qid = job.qid.clone();
+                }
+                any_hit |= results.total > 0;
+                note_neighbours(qid, &results.analyzed);
+                if results.total == 0 {
+                    note_english_names(qid, &job.query, engine.gazetteer());
+                }
+                if args.show_query {
+                    show_query(&results);
+                }
+                write_page(&mut writer, qid, &results, args.offset)?;
+            }
         }
-        any_hit |= results.total > 0;
-        note_neighbours(qid, &results.analyzed);
-        if results.total == 0 {
-            note_english_names(qid, &job.query, engine.gazetteer());
-        }
-        if args.show_query {
-            show_query(&results);
-        }
-        write_page(&mut writer, qid, &results, args.offset)?;
     }
     writer.finish().map_err(stdout_error)?;
     Ok(if failed {
@@ -143,41 +170,49 @@ impl<W: std::io::Write> HitSink for Sink<'_, W> {
     }
 }
 
+/// Queries of a batch in flight per thread: enough to keep every core busy
+/// while a page is written, few enough to hold their pages in memory.
+const QUERIES_PER_THREAD: usize = 8;
+
+fn print_notes(notes: &[String]) {
+    for n in notes {
+        eprintln!("fahras: {n}");
+    }
+}
+
 /// Runs `search` on `req`. In a batch (often natural-language questions),
 /// a query with a syntax slip or an unknown entity name is searched again
 /// as plain words with a warning, and a query that still fails is reported
-/// and skipped (`Ok(None)`), so one bad line does not sink the others.
-/// Alone, a bad query is an error.
+/// and skipped (`None`), so one bad line does not sink the others. Alone,
+/// a bad query is an error. The notes are returned, not printed, so that
+/// queries run in parallel report in their order.
 fn lenient<T>(
     batch: bool,
     qid: Option<&str>,
     req: &mut SearchRequest,
     mut search: impl FnMut(&SearchRequest) -> Result<T>,
-) -> Result<Option<T>> {
+) -> Result<(Option<T>, Vec<String>)> {
     let label = qid.unwrap_or("?");
     match search(req) {
         Err(e @ Error::TooCostly { .. }) if batch => {
-            eprintln!("fahras: query {label}: {e}");
-            Ok(None)
+            Ok((None, vec![format!("query {label}: {e}")]))
         }
         Err(Error::Query(e)) if batch => {
             if e.kind == QueryErrorKind::Limit {
-                eprintln!("fahras: query {label}: {e}");
-                return Ok(None);
+                return Ok((None, vec![format!("query {label}: {e}")]));
             }
             req.query = literal(&req.query);
             match search(req) {
-                Ok(t) => {
-                    eprintln!("fahras: warning: query {label} searched as plain words: {e}");
-                    Ok(Some(t))
-                }
-                Err(Error::Query(e)) => {
-                    eprintln!("fahras: query {label}: {e}");
-                    Ok(None)
-                }
+                Ok(t) => Ok((
+                    Some(t),
+                    vec![format!(
+                        "warning: query {label} searched as plain words: {e}"
+                    )],
+                )),
+                Err(Error::Query(e)) => Ok((None, vec![format!("query {label}: {e}")])),
                 Err(other) => Err(other),
             }
         }
-        other => other.map(Some),
+        other => other.map(|t| (Some(t), Vec::new())),
     }
 }

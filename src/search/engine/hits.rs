@@ -8,7 +8,7 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::corpus::date::Precision;
 use crate::entities::Entity;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::schema::Fields;
 use crate::index::stored::{Head, Stored, Whole};
 use crate::search::hit::{Explanation, Hit, TermMatch};
@@ -72,14 +72,44 @@ impl Engine {
         let mut hit = if ctx.req.snippets {
             let doc: Whole = ctx.searcher.doc(addr)?;
             self.hit(ctx, &doc, rank, score, analyzer)
-        } else {
+        } else if ctx.req.stored {
             let doc: Head = ctx.searcher.doc(addr)?;
             self.hit(ctx, &doc, rank, score, analyzer)
+        } else {
+            Hit {
+                rank,
+                score,
+                id: self.id_of(ctx.searcher, addr)?,
+                ..Hit::default()
+            }
         };
         if ctx.req.explain {
             hit.explanation = Some(self.explain(ctx, addr, score.unwrap_or(0.0))?);
         }
         Ok(hit)
+    }
+
+    /// The article's id from the id column: no document store block is
+    /// decompressed for it.
+    fn id_of(&self, searcher: &Searcher, addr: DocAddress) -> Result<String> {
+        let segment = searcher.segment_reader(addr.segment_ord);
+        let column = segment
+            .fast_fields()
+            .str("id")?
+            .ok_or_else(|| Error::Corrupt {
+                path: self.index.path.clone(),
+                what: "the id column is missing".into(),
+            })?;
+        let mut id = String::new();
+        if let Some(ord) = column.term_ords(addr.doc_id).next() {
+            column.ord_to_str(ord, &mut id).map_err(|e| {
+                Error::io(
+                    format!("cannot read the id column of {}", self.index.path.display()),
+                    e,
+                )
+            })?;
+        }
+        Ok(id)
     }
 
     fn hit<const W: bool>(
