@@ -58,7 +58,9 @@ pub fn build() -> Schema {
     // instead of decompressing a block of the document store.
     b.add_text_field("id", STRING | STORED | FAST);
     b.add_text_field("path", STRING | STORED | FAST);
-    b.add_text_field("title", analyzed(ARABIC, true));
+    // The headline is a column too (whole, untokenized), for hits made
+    // from columns alone.
+    b.add_text_field("title", analyzed(ARABIC, true).set_fast("raw"));
     b.add_text_field("body", analyzed(ARABIC, false));
     b.add_text_field("title_exact", analyzed(ARABIC_EXACT, false));
     b.add_text_field("body_exact", analyzed(ARABIC_EXACT, false));
@@ -86,7 +88,7 @@ pub fn build() -> Schema {
     b.add_text_field("body_text", STORED);
     // Added last to keep field ids (and `stored::HEAD_END`); its value is
     // written with the short fields.
-    b.add_u64_field("date_precision", STORED);
+    b.add_u64_field("date_precision", STORED | FAST);
     b.build()
 }
 

@@ -74,11 +74,17 @@ impl HitField {
     }
 
     /// True for the fields read from the stored article; the others come
-    /// from the search itself or, for the id, from a column.
+    /// from the search itself or from columns (id, headline, date, source,
+    /// path).
     pub fn needs_stored(self) -> bool {
-        !matches!(
+        matches!(
             self,
-            HitField::Qid | HitField::Rank | HitField::Score | HitField::Id | HitField::Explanation
+            HitField::Translator
+                | HitField::Url
+                | HitField::Snippet
+                | HitField::Highlights
+                | HitField::Entities
+                | HitField::EntityNames
         )
     }
 
@@ -185,7 +191,11 @@ mod tests {
             (false, false)
         );
         assert_eq!(load(&[HitField::Id, HitField::Explanation]), (false, false));
-        assert_eq!(load(&[HitField::Id, HitField::Title]), (false, true));
+        assert_eq!(
+            load(&[HitField::Id, HitField::Title, HitField::Date]),
+            (false, false)
+        );
+        assert_eq!(load(&[HitField::Id, HitField::Url]), (false, true));
         assert_eq!(load(&[HitField::Snippet]), (true, true));
         assert_eq!(load(&HitField::defaults(false, false, false)), (true, true));
     }

@@ -99,9 +99,9 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// Compute snippets (an export that does not show them skips the work).
     pub snippets: bool,
-    /// Read each hit's stored article (title, date, source …). Without it
-    /// and without snippets a hit carries its id, rank and score only, and
-    /// nothing is read from the document store.
+    /// Read each hit's stored article. Without it and without snippets a
+    /// hit is made from columns: id, title, date, source and path, and no
+    /// translator, url or entities; nothing is read from the document store.
     pub stored: bool,
     pub explain: bool,
     /// Facet paths every hit must carry (`--entity`).

@@ -152,11 +152,7 @@ impl Engine {
             explain: false,
             ..req.clone()
         };
-        let ctx = HitContext {
-            searcher: &searcher,
-            prepared: &prepared,
-            req,
-        };
+        let ctx = HitContext::new(self, &searcher, &prepared, req)?;
         let mut snippet_analyzer = analyzer(self.stages(false));
         let mut hits = Vec::new();
         for (i, (score, a)) in top.into_iter().enumerate() {

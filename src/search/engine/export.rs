@@ -95,11 +95,7 @@ impl Engine {
         /// Hits built in parallel at a time.
         const BATCH: usize = 1024;
         let stages = self.stages(req.exact);
-        let ctx = HitContext {
-            searcher,
-            prepared,
-            req,
-        };
+        let ctx = HitContext::new(self, searcher, prepared, req)?;
         let build = |batch: &[(DocAddress, Option<f32>)]| -> Result<Vec<Hit>> {
             batch
                 .par_iter()

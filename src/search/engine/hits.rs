@@ -8,12 +8,13 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::corpus::date::Precision;
 use crate::entities::Entity;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::schema::Fields;
 use crate::index::stored::{Head, Stored, Whole};
 use crate::search::hit::{Explanation, Hit, TermMatch};
 use crate::search::{snippet, SearchRequest};
 
+use super::columns::Columns;
 use super::prepare::Prepared;
 use super::Engine;
 
@@ -36,6 +37,28 @@ pub(super) struct HitContext<'a> {
     pub(super) searcher: &'a Searcher,
     pub(super) prepared: &'a Prepared,
     pub(super) req: &'a SearchRequest,
+    /// Open when hits are made from columns alone (no snippet, nothing
+    /// stored asked for).
+    columns: Option<Columns>,
+}
+
+impl<'a> HitContext<'a> {
+    pub(super) fn new(
+        engine: &Engine,
+        searcher: &'a Searcher,
+        prepared: &'a Prepared,
+        req: &'a SearchRequest,
+    ) -> Result<HitContext<'a>> {
+        let columns = (!req.snippets && !req.stored)
+            .then(|| Columns::open(searcher, &engine.index.path))
+            .transpose()?;
+        Ok(HitContext {
+            searcher,
+            prepared,
+            req,
+            columns,
+        })
+    }
 }
 
 impl Engine {
@@ -69,47 +92,19 @@ impl Engine {
         score: Option<f32>,
         analyzer: &mut TextAnalyzer,
     ) -> Result<Hit> {
-        let mut hit = if ctx.req.snippets {
+        let mut hit = if let Some(columns) = &ctx.columns {
+            columns.hit(addr, rank, score)?
+        } else if ctx.req.snippets {
             let doc: Whole = ctx.searcher.doc(addr)?;
             self.hit(ctx, &doc, rank, score, analyzer)
-        } else if ctx.req.stored {
+        } else {
             let doc: Head = ctx.searcher.doc(addr)?;
             self.hit(ctx, &doc, rank, score, analyzer)
-        } else {
-            Hit {
-                rank,
-                score,
-                id: self.id_of(ctx.searcher, addr)?,
-                ..Hit::default()
-            }
         };
         if ctx.req.explain {
             hit.explanation = Some(self.explain(ctx, addr, score.unwrap_or(0.0))?);
         }
         Ok(hit)
-    }
-
-    /// The article's id from the id column: no document store block is
-    /// decompressed for it.
-    fn id_of(&self, searcher: &Searcher, addr: DocAddress) -> Result<String> {
-        let segment = searcher.segment_reader(addr.segment_ord);
-        let column = segment
-            .fast_fields()
-            .str("id")?
-            .ok_or_else(|| Error::Corrupt {
-                path: self.index.path.clone(),
-                what: "the id column is missing".into(),
-            })?;
-        let mut id = String::new();
-        if let Some(ord) = column.term_ords(addr.doc_id).next() {
-            column.ord_to_str(ord, &mut id).map_err(|e| {
-                Error::io(
-                    format!("cannot read the id column of {}", self.index.path.display()),
-                    e,
-                )
-            })?;
-        }
-        Ok(id)
     }
 
     fn hit<const W: bool>(

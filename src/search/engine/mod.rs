@@ -6,6 +6,7 @@
 //! makes each hit from its stored article.
 
 mod articles;
+mod columns;
 mod cooccur;
 mod export;
 mod filters;

@@ -82,11 +82,7 @@ impl Engine {
         // Hits are made on the search's own threads, already awake; each
         // snippet reads and analyzes a whole body.
         let stages = self.stages(req.exact);
-        let ctx = HitContext {
-            searcher: &searcher,
-            prepared: &prepared,
-            req,
-        };
+        let ctx = HitContext::new(self, &searcher, &prepared, req)?;
         let hits = searcher
             .index()
             .search_executor()
