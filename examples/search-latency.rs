@@ -35,6 +35,12 @@ fn main() {
     let request = |q: &str| SearchRequest {
         query: q.to_string(),
         snippets: std::env::var_os("NOSNIP").is_none(),
+        // ANY=1: any word may match (long queries, as --any).
+        operator: if std::env::var_os("ANY").is_some() {
+            fahras::search::Operator::Or
+        } else {
+            fahras::search::Operator::And
+        },
         timeout: None,
         ..SearchRequest::default()
     };
