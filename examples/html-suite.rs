@@ -1,0 +1,116 @@
+//! Scores fahras's HTML reading on Mozilla Readability's test pages: for
+//! each `PAGES/<name>/{source.html, expected.html, expected-metadata.json}`
+//! it parses `source.html` as `fahras index` does and compares the result
+//! with what Readability expects: the title exactly, the body as words
+//! (F1 of the two bags of words), the published date and the site name
+//! where the page has them, and how many bodies come out empty.
+//!
+//! `cargo run --release --example html-suite -- PAGES` (benches/html-suite.sh
+//! extracts PAGES from a snapshot); `VERBOSE=1` lists every page.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use scraper::Html;
+
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut bag = HashMap::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *bag.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// F1 of two bags of words (1 when both are empty).
+fn f1(got: &HashMap<String, usize>, want: &HashMap<String, usize>) -> f64 {
+    let (g, w): (usize, usize) = (got.values().sum(), want.values().sum());
+    if g == 0 && w == 0 {
+        return 1.0;
+    }
+    let common: usize = got
+        .iter()
+        .map(|(k, n)| (*n).min(want.get(k).copied().unwrap_or(0)))
+        .sum();
+    if common == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / g as f64, common as f64 / w as f64);
+    2.0 * p * r / (p + r)
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn main() {
+    let pages = std::env::args()
+        .nth(1)
+        .expect("usage: html-suite PAGES (the test/test-pages folder)");
+    let verbose = std::env::var_os("VERBOSE").is_some();
+    let mut names: Vec<String> = std::fs::read_dir(&pages)
+        .expect("PAGES is a folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("source.html").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let (mut titles, mut empty, mut f1_sum, mut good) = (0, 0, 0.0, 0);
+    let (mut dates, mut dated, mut sites, mut sited) = (0, 0, 0, 0);
+    for name in &names {
+        let dir = Path::new(&pages).join(name);
+        let read = |f: &str| {
+            String::from_utf8_lossy(&std::fs::read(dir.join(f)).unwrap_or_default()).into_owned()
+        };
+        let meta: serde_json::Value =
+            serde_json::from_str(&read("expected-metadata.json")).unwrap_or_default();
+        let expected = Html::parse_document(&read("expected.html"));
+        let want = words(&expected.root_element().text().collect::<Vec<_>>().join(" "));
+        let article = fahras::corpus::html::parse(&read("source.html"), name.clone(), None).ok();
+        let (title, body, date, source) = article
+            .map(|a| (a.title, a.body, a.date.map(|d| d.to_string()), a.source))
+            .unwrap_or_default();
+        let score = f1(&words(&body), &want);
+        f1_sum += score;
+        good += usize::from(score >= 0.9);
+        empty += usize::from(body.trim().is_empty());
+        let title_ok = meta["title"]
+            .as_str()
+            .is_some_and(|t| squeeze(t) == squeeze(&title));
+        titles += usize::from(title_ok);
+        if let Some(when) = meta["publishedTime"].as_str() {
+            dated += 1;
+            dates += usize::from(date.as_deref().is_some_and(|d| when.starts_with(d)));
+        }
+        if let Some(site) = meta["siteName"].as_str() {
+            sited += 1;
+            sites += usize::from(
+                source
+                    .as_deref()
+                    .is_some_and(|s| squeeze(s) == squeeze(site)),
+            );
+        }
+        if verbose {
+            println!(
+                "{score:.3}  title {}  {name}",
+                if title_ok { "ok  " } else { "diff" }
+            );
+        }
+    }
+    let n = names.len();
+    println!("| figure | fahras |");
+    println!("|---|---|");
+    println!("| pages | {n} |");
+    println!(
+        "| title exactly as expected | {titles} of {n} ({:.2}) |",
+        titles as f64 / n as f64
+    );
+    println!(
+        "| body, word-level F1 (mean) | {:.2} — {good} pages ≥ 0.9, {empty} with an empty body |",
+        f1_sum / n as f64
+    );
+    println!("| published date (where expected) | {dates} of {dated} |");
+    println!("| site name (where expected) | {sites} of {sited} |");
+}
