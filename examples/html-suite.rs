@@ -45,10 +45,45 @@ fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `--time DIR`: parses every `.html` file under DIR on one thread and
+/// prints the reading throughput.
+fn time(dir: &str) {
+    let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.into_path())
+        .collect();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).into_owned())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let start = std::time::Instant::now();
+    let read = texts
+        .iter()
+        .filter(|t| fahras::corpus::html::parse(t, String::new(), None).is_ok())
+        .count();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} html files ({read} read), {:.1} MB in {secs:.2} s: {:.1} MB/s on one thread",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
 fn main() {
-    let pages = std::env::args()
-        .nth(1)
-        .expect("usage: html-suite PAGES (the test/test-pages folder)");
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = argv.as_slice() {
+        if flag == "--time" {
+            return time(dir);
+        }
+    }
+    let pages = argv
+        .first()
+        .cloned()
+        .expect("usage: html-suite PAGES (the test/test-pages folder) | html-suite --time DIR");
     let verbose = std::env::var_os("VERBOSE").is_some();
     let mut names: Vec<String> = std::fs::read_dir(&pages)
         .expect("PAGES is a folder")

@@ -144,6 +144,38 @@ fn body_text(doc: &Html) -> String {
     paragraphs.join("\n\n")
 }
 
+/// The page's main text as Readability (Firefox's Reader View) finds it,
+/// paragraphs kept; `None` when it finds none (the page's paragraphs are
+/// then read as they are).
+fn readable(html: &str) -> Option<dom_smoothie::Article> {
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    dom_smoothie::Readability::new(html, None, Some(config))
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// Readability's text, unless it is only the page's navigation, header,
+/// footer or asides: a page with no article of its own has no body.
+fn readable_body(r: &dom_smoothie::Article, doc: &Html) -> Option<String> {
+    let text = r.text_content.trim();
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if squeezed.is_empty() {
+        return None;
+    }
+    let chrome: Vec<String> = doc
+        .select(&selector("nav, header, footer, aside"))
+        .map(text_of)
+        .collect();
+    if chrome.join(" ").contains(&squeezed) {
+        return None;
+    }
+    Some(text.to_string())
+}
+
 pub fn parse(
     text: &str,
     id: String,
@@ -156,11 +188,21 @@ pub fn parse(
             .map(text_of)
             .filter(|t| !t.is_empty())
     };
-    let title = meta(&doc, &["og:title"])
+    let readable = readable(text);
+    // Readability's headline (the <title> or og:title without the site's
+    // name), else the page's own.
+    let title = readable
+        .as_ref()
+        .map(|r| r.title.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .or_else(|| meta(&doc, &["og:title"]))
         .or_else(|| first("title"))
         .or_else(|| first("h1"))
         .unwrap_or_default();
-    let body = body_text(&doc);
+    let body = readable
+        .as_ref()
+        .and_then(|r| readable_body(r, &doc))
+        .unwrap_or_else(|| body_text(&doc));
     if title.is_empty() && body.is_empty() {
         return Err(ParseError::EmptyPage);
     }
@@ -172,7 +214,8 @@ pub fn parse(
         doc.select(&selector("time[datetime]"))
             .find_map(|t| t.value().attr("datetime").map(str::to_string))
     })
-    .or_else(|| json_ld_date(&doc));
+    .or_else(|| json_ld_date(&doc))
+    .or_else(|| readable.as_ref().and_then(|r| r.published_time.clone()));
     let url = doc
         .select(&selector("link[rel=\"canonical\"]"))
         .find_map(|l| l.value().attr("href").map(str::to_string))
@@ -182,7 +225,11 @@ pub fn parse(
         title,
         body,
         date: date_text.as_deref().and_then(parse_date).or(path_date),
-        source: meta(&doc, &["og:site_name"]),
+        source: meta(&doc, &["og:site_name"]).or_else(|| {
+            readable
+                .and_then(|r| r.site_name)
+                .filter(|s| !s.trim().is_empty())
+        }),
         author: meta(&doc, &["author", "article:author"]),
         url,
         ..Article::default()
@@ -219,7 +266,7 @@ mod tests {
         assert_eq!(a.date.unwrap().to_string(), "2024-02-10");
         assert_eq!(
             a.body,
-            "بحث مسؤولون عراقيون وأمريكيون مستقبل التحالف الدولي .\n\nوقال المتحدث إن المحادثات مستمرة.\n\nنقطة أولى"
+            "بحث مسؤولون عراقيون وأمريكيون مستقبل التحالف الدولي.\n\nوقال المتحدث إن المحادثات مستمرة.\n\nنقطة أولى"
         );
         for noise in ["الرئيسية", "اقرأ أيضاً", "الحقوق", "tracking", "color"]
         {
