@@ -189,14 +189,23 @@ pub fn parse(
             .filter(|t| !t.is_empty())
     };
     let readable = readable(text);
-    // Readability's headline (the <title> or og:title without the site's
-    // name), else the page's own.
-    let title = readable
+    // The page's own headline when an <h1> repeats it word for word (the
+    // page vouches for it whole: `اتفاق سنجار: بغداد وأربيل …` is not cut
+    // at its colon); else Readability's (the <title> without the site's
+    // name); else the page's own.
+    let own = meta(&doc, &["og:title"]).or_else(|| first("title"));
+    let vouched = own
         .as_ref()
-        .map(|r| r.title.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .or_else(|| meta(&doc, &["og:title"]))
-        .or_else(|| first("title"))
+        .filter(|t| doc.select(&selector("h1")).any(|h| text_of(h) == **t));
+    let title = vouched
+        .cloned()
+        .or_else(|| {
+            readable
+                .as_ref()
+                .map(|r| r.title.trim().to_string())
+                .filter(|t| !t.is_empty())
+        })
+        .or(own)
         .or_else(|| first("h1"))
         .unwrap_or_default();
     let body = readable
@@ -290,6 +299,17 @@ mod tests {
         .unwrap();
         assert_eq!(b.title, "عنوان");
         assert_eq!(b.date.unwrap().to_string(), "2022-12-31");
+    }
+
+    #[test]
+    fn a_headline_the_page_repeats_in_its_h1_is_kept_whole() {
+        let page = r#"<html><head><title>اتفاق سنجار: بغداد وأربيل تتفقان على إدارة القضاء</title></head>
+<body><article><h1>اتفاق سنجار: بغداد وأربيل تتفقان على إدارة القضاء</h1>
+<p>وقّعت الحكومة الاتحادية وحكومة الإقليم اتفاقاً لتطبيع الأوضاع في القضاء وإعادة تشكيل إدارته المحلية بعد سنوات من النزاع.</p>
+<p>ورحّبت بعثة الأمم المتحدة بالاتفاق ودعت إلى تنفيذه سريعاً.</p></article></body></html>"#;
+        let a = parse(page, "s".into(), None).unwrap();
+        assert_eq!(a.title, "اتفاق سنجار: بغداد وأربيل تتفقان على إدارة القضاء");
+        assert!(a.body.contains("ورحّبت بعثة الأمم المتحدة"));
     }
 
     #[test]
