@@ -16,7 +16,7 @@ use crate::entities::Gazetteer;
 use crate::error::Result;
 use crate::index::{ArticleIndex, ProgressMode};
 use crate::output::Style;
-use crate::search::request::SNIPPET_CHARS;
+use crate::search::request::clamp_snippet_chars;
 use crate::search::{Engine, SearchRequest};
 
 pub struct Settings {
@@ -24,8 +24,6 @@ pub struct Settings {
     pub index_path: PathBuf,
     /// Style for stdout.
     pub style: Style,
-    pub stdout_is_terminal: bool,
-    pub stderr_is_terminal: bool,
     /// The request every search of this command starts from: every
     /// article, no filters, and the limit, snippet length, operator and
     /// time budget resolved from the flags and the config.
@@ -132,7 +130,7 @@ impl Settings {
                 config.search.default_operator
             },
             limit: flags.limit.unwrap_or(config.search.limit),
-            snippet_chars: clamp_snippet(
+            snippet_chars: clamp_snippet_chars(
                 flags.snippet_chars.unwrap_or(config.search.snippet_chars),
             ),
             timeout: Some(config.search.timeout_ms)
@@ -170,20 +168,12 @@ impl Settings {
                 color,
                 width: term.stdout.then_some(term.width),
             },
-            stdout_is_terminal: term.stdout,
-            stderr_is_terminal: term.stderr,
             search,
             index,
             serve,
             gazetteer: OnceLock::new(),
         }
     }
-}
-
-/// A snippet length within what a snippet can usefully be: a few words at
-/// least, a long paragraph at most (whatever the config or the flag).
-fn clamp_snippet(n: usize) -> usize {
-    n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
 }
 
 /// The flags of the command run that have a config value behind them.
@@ -239,7 +229,6 @@ impl Flags {
                 workers: a.workers,
                 queue: a.queue,
                 token: a.token.clone(),
-                quiet: a.quiet,
                 ..Flags::default()
             },
             Command::Show(_) | Command::Entities(_) | Command::Stats(_) | Command::Analyze(_) => {

@@ -152,10 +152,17 @@ fn readable(html: &str) -> Option<dom_smoothie::Article> {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
     };
-    dom_smoothie::Readability::new(html, None, Some(config))
-        .ok()?
-        .parse()
-        .ok()
+    // Pages are untrusted and this is another crate's code: a panic in it
+    // on some page falls back to fahras's own reading instead of ending
+    // the indexing run.
+    std::panic::catch_unwind(|| {
+        dom_smoothie::Readability::new(html, None, Some(config))
+            .ok()?
+            .parse()
+            .ok()
+    })
+    .ok()
+    .flatten()
 }
 
 /// Readability's text, unless it is only the page's navigation, header,

@@ -66,6 +66,13 @@ use super::query::Operator;
 /// The shortest and longest snippet, in characters.
 pub const SNIPPET_CHARS: std::ops::RangeInclusive<usize> = 20..=2000;
 
+/// A snippet length brought within [`SNIPPET_CHARS`]: a few words at
+/// least, a long paragraph at most (whatever a flag, a config or a client
+/// asks).
+pub fn clamp_snippet_chars(n: usize) -> usize {
+    n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end())
+}
+
 /// Order of hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]

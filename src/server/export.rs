@@ -59,7 +59,7 @@ pub async fn export(
             let mut req = requests::filters(&p, &st, engine.gazetteer())?;
             req.sort = p.choice::<Sort>("sort")?;
             if let Some(n) = p.number::<usize>("snippet_chars")? {
-                req.snippet_chars = n.clamp(20, 2000);
+                req.snippet_chars = crate::search::request::clamp_snippet_chars(n);
             }
             let fields = requests::fields(&p)?;
             let shown = fields

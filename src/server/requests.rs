@@ -5,7 +5,7 @@
 use crate::config::Operator;
 use crate::entities::Gazetteer;
 use crate::output::fields::HitField;
-use crate::search::request::SNIPPET_CHARS;
+use crate::search::request::clamp_snippet_chars;
 use crate::search::{
     named, CooccurRequest, FacetsRequest, Interval, SearchRequest, Sort, TimelineRequest,
 };
@@ -90,7 +90,7 @@ pub fn search(
     req.explain = p.flag("explain")?;
     req.facets = p.number("facets")?;
     if let Some(n) = p.number::<usize>("snippet_chars")? {
-        req.snippet_chars = n.clamp(*SNIPPET_CHARS.start(), *SNIPPET_CHARS.end());
+        req.snippet_chars = clamp_snippet_chars(n);
     }
     let fields = fields(p)?;
     if let Some(shown) = &fields {
