@@ -11,8 +11,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use scraper::Html;
-
 fn words(text: &str) -> HashMap<String, usize> {
     let mut bag = HashMap::new();
     for w in text
@@ -101,8 +99,14 @@ fn main() {
         };
         let meta: serde_json::Value =
             serde_json::from_str(&read("expected-metadata.json")).unwrap_or_default();
-        let expected = Html::parse_document(&read("expected.html"));
-        let want = words(&expected.root_element().text().collect::<Vec<_>>().join(" "));
+        let expected = dom_query::Document::from(read("expected.html"));
+        let text: Vec<String> = expected
+            .root()
+            .descendants_it()
+            .filter(|n| n.is_text())
+            .map(|n| n.text().to_string())
+            .collect();
+        let want = words(&text.join(" "));
         let article = fahras::corpus::html::parse(&read("source.html"), name.clone(), None).ok();
         let (title, body, date, source) = article
             .map(|a| (a.title, a.body, a.date.map(|d| d.to_string()), a.source))
@@ -129,7 +133,7 @@ fn main() {
         }
         if verbose {
             println!(
-                "{score:.3}  title {}  {name}",
+                "{score:.3}  title {}  {name}  {title}",
                 if title_ok { "ok  " } else { "diff" }
             );
         }

@@ -150,7 +150,7 @@ fn facets_count_over_all_matching_articles() {
         .output()
         .unwrap();
     let f: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(f["articles"], 44);
+    assert_eq!(f["articles"], 47);
     let places = f["types"]
         .as_array()
         .unwrap()

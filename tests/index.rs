@@ -10,10 +10,10 @@ fn the_sample_corpus_indexes_cleanly() {
     let s = ix.summary();
     assert!(s.completed);
     assert_eq!(s.files_skipped, 0, "{:?}", s.skipped);
-    assert_eq!(s.articles_added, 44);
-    assert_eq!((s.files_seen, s.files_added), (32, 32));
+    assert_eq!(s.articles_added, 47);
+    assert_eq!((s.files_seen, s.files_added), (35, 35));
     assert!(
-        stderr(&ix.output).contains("44 articles indexed"),
+        stderr(&ix.output).contains("47 articles indexed"),
         "{}",
         stderr(&ix.output)
     );
@@ -82,9 +82,9 @@ fn reindexing_replaces_rather_than_duplicates() {
     assert!(again.status.success());
     let out = ix.cmd(&["stats", "--format", "json"]).output().unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(stats["articles"], 44);
-    assert_eq!(stats["files"], 32);
-    assert_eq!(stats["last_run"]["files_unchanged"], 32);
+    assert_eq!(stats["articles"], 47);
+    assert_eq!(stats["files"], 35);
+    assert_eq!(stats["last_run"]["files_unchanged"], 35);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn a_reindex_is_seen_by_the_next_request() {
     assert!(out.status.success(), "{}", stderr(&out));
     let (_, after) = get(&s.url("/api/search"), &[("q", "زقزوق")]);
     assert_eq!(after["total"], 1, "{after}");
-    assert_eq!(get(&s.url("/api/health"), &[]).1["articles"], 45);
+    assert_eq!(get(&s.url("/api/health"), &[]).1["articles"], 48);
 }
 
 #[test]

@@ -193,6 +193,17 @@ fn the_article_page_has_the_text_the_entities_and_similar_articles() {
         "entities are filter links"
     );
     assert!(p.csp.contains("default-src 'none'"));
+    // A text file declares nothing: the browser guesses; a saved page's
+    // own language and direction are used.
+    assert!(p.body.contains(r#"<div class="body" dir="auto">"#), "{}", p.body);
+    let saved = page(&s, "/article/web%2Fbasra-oil-exports.html");
+    assert!(
+        saved
+            .body
+            .contains(r#"<div class="body" lang="ar-IQ" dir="rtl">"#),
+        "{}",
+        saved.body
+    );
 }
 
 #[test]

@@ -18,6 +18,10 @@ pub struct Article {
     pub translator: Option<String>,
     pub author: Option<String>,
     pub url: Option<String>,
+    /// The language the page declares (`<html lang="ar">`, a JSON `lang`).
+    pub lang: Option<String>,
+    /// The text direction it declares: `rtl`, `ltr` or `auto`.
+    pub dir: Option<String>,
     /// Keys of a JSON article that fahras has no field for, kept as JSON.
     pub extras: serde_json::Map<String, serde_json::Value>,
 }

@@ -2,7 +2,7 @@
 //! `.jsonl` / `.ndjson` one object per line.
 //!
 //! Keys: `id`, `title`, `body` (or `text` / `content`), `date`, `source`,
-//! `url`, `author`, `translator`; any other key is kept in `extras`. A bad
+//! `url`, `author`, `translator`, `lang` (or `language`), `dir`; any other key is kept in `extras`. A bad
 //! element or line is reported and skipped; the rest of the file is read.
 
 use super::error::ParseError;
@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 
 use super::article::Article;
 use super::date::parse_period;
+
+/// The version of this reader (JSON and JSON Lines alike); see
+/// [`super::html::VERSION`]. 2: `lang` and `dir` are fields, not extras.
+pub const VERSION: u32 = 2;
 
 /// What one JSON file gave: its articles and, for each element or line that
 /// could not be read, a description of the problem.
@@ -154,14 +158,42 @@ fn article(
         translator: text_field(&mut map, &["translator"])?,
         author: text_field(&mut map, &["author"])?,
         url: text_field(&mut map, &["url"])?,
+        lang: text_field(&mut map, &["lang", "language"])?,
+        dir: direction(&mut map),
         extras: map,
     };
     Ok((article, warning))
 }
 
+/// A `dir` of `rtl`, `ltr` or `auto`; any other value stays in `extras`.
+fn direction(map: &mut Map<String, Value>) -> Option<String> {
+    let dir = map.get("dir")?.as_str()?.trim().to_ascii_lowercase();
+    matches!(dir.as_str(), "rtl" | "ltr" | "auto").then(|| {
+        map.remove("dir");
+        dir
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lang_and_dir_are_fields_and_an_odd_dir_stays_an_extra() {
+        let p = parse_json(
+            r#"[{"title":"t","lang":"ar","dir":"RTL"},{"title":"u","language":"en","dir":"up"}]"#,
+            "f.json",
+        )
+        .unwrap();
+        let (a, b) = (&p.articles[0], &p.articles[1]);
+        assert_eq!(
+            (a.lang.as_deref(), a.dir.as_deref()),
+            (Some("ar"), Some("rtl"))
+        );
+        assert!(a.extras.is_empty());
+        assert_eq!((b.lang.as_deref(), b.dir.as_deref()), (Some("en"), None));
+        assert_eq!(b.extras["dir"], "up");
+    }
 
     #[test]
     fn one_object() {

@@ -20,6 +20,9 @@ use super::date::{dateline, parse_period};
 use super::error::ParseError;
 use super::front_matter;
 
+/// The version of this reader; see [`super::html::VERSION`].
+pub const VERSION: u32 = 1;
+
 /// How many lines at the top may hold a dateline.
 const DATELINE_LINES: usize = 4;
 

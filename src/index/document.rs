@@ -36,6 +36,12 @@ pub fn to_document(
     if let Some(u) = &article.url {
         doc.add_text(fields.url, u);
     }
+    if let Some(l) = &article.lang {
+        doc.add_text(fields.lang, l);
+    }
+    if let Some(d) = &article.dir {
+        doc.add_text(fields.dir, d);
+    }
     if let Some(ts) = article.date.and_then(|d| d.to_zoned(TimeZone::UTC).ok()) {
         doc.add_date(
             fields.date,

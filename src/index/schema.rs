@@ -9,7 +9,7 @@ use crate::analysis::{ARABIC, ARABIC_EXACT};
 
 /// Bumped whenever the fields below change; an index of another format is
 /// rebuilt by the next `fahras index`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 use crate::error::{Error, Result};
 
 /// Handles to every field, looked up once per open.
@@ -33,6 +33,9 @@ pub struct Fields {
     pub date: Field,
     /// Stored only: how much of `date` is known ([`crate::corpus::date::Precision`]).
     pub date_precision: Field,
+    /// Stored only: the language and text direction the article declares.
+    pub lang: Field,
+    pub dir: Field,
     pub entity: Field,
     pub extras: Field,
     pub file_size: Field,
@@ -89,6 +92,9 @@ pub fn build() -> Schema {
     // Added last to keep field ids (and `stored::HEAD_END`); its value is
     // written with the short fields.
     b.add_u64_field("date_precision", STORED | FAST);
+    // Added after it for the same reason; written with the short fields.
+    b.add_text_field("lang", STRING | STORED);
+    b.add_text_field("dir", STORED);
     b.build()
 }
 
@@ -112,6 +118,8 @@ impl Fields {
             url: f("url")?,
             date: f("date")?,
             date_precision: f("date_precision")?,
+            lang: f("lang")?,
+            dir: f("dir")?,
             entity: f("entity")?,
             extras: f("extras")?,
             file_size: f("file_size")?,

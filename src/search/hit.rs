@@ -115,6 +115,12 @@ pub struct StoredArticle {
     pub translator: Option<String>,
     pub author: Option<String>,
     pub url: Option<String>,
+    /// The language and text direction the article declares (`ar`,
+    /// `rtl`), when it declares them.
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub dir: Option<String>,
     pub path: String,
     pub body: String,
     /// Ids of the entities the article mentions, and their Arabic names in
@@ -207,6 +213,8 @@ mod tests {
             translator: None,
             author: Some("x".into()),
             url: None,
+            lang: Some("ar-IQ".into()),
+            dir: Some("rtl".into()),
             path: "/a".into(),
             body: "b".into(),
             entities: vec!["iraq".into()],

@@ -35,6 +35,8 @@ pub fn run(args: &ShowArgs, settings: &Settings) -> Result<Outcome> {
                 ("translator", &article.translator),
                 ("author", &article.author),
                 ("url", &article.url),
+                ("lang", &article.lang),
+                ("dir", &article.dir),
             ] {
                 if let Some(v) = value {
                     meta.push(format!("{label}: {}", one_line(v)));

@@ -89,6 +89,8 @@ impl Engine {
             translator: text(&doc, f.translator),
             author: text(&doc, f.author),
             url: text(&doc, f.url),
+            lang: text(&doc, f.lang),
+            dir: text(&doc, f.dir),
             path: text(&doc, f.path).unwrap_or_default(),
             body: text(&doc, f.body_text).unwrap_or_default(),
             entities: entities.iter().map(|e| e.id.clone()).collect(),

@@ -74,7 +74,12 @@ pub fn render(st: &AppState, id: &str, view: &View) -> Result<Markup, ApiError> 
                         }
                     }
                 }
-                div.body dir="auto" { (text::paragraphs(&article.body, &body_marks)) }
+                // The page's own language and direction where it declared
+                // them (an English page in an Arabic archive reads left to
+                // right); else the browser's guess from the text.
+                div.body lang=[article.lang.as_deref()] dir=(article.dir.as_deref().unwrap_or("auto")) {
+                    (text::paragraphs(&article.body, &body_marks))
+                }
             }
             aside.similar aria-labelledby="similar-h" {
                 h2 #similar-h { "مقالات مشابهة" }
