@@ -370,3 +370,57 @@ fn who_appears_with_whom_forgets_deleted_articles() {
         assert_eq!(found["total"], count, "{x} with {y}");
     }
 }
+
+/// Rewrites the reader versions the index's stamp records, as an older
+/// fahras would have left them.
+fn set_recorded_reader(index: &Path, format: &str, version: u32) {
+    let meta_path = index.join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    let mut stamp: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    stamp["readers"][format] = version.into();
+    meta["payload"] = stamp.to_string().into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+}
+
+#[test]
+fn files_of_a_changed_reader_are_read_again_once() {
+    let a = Archive::new();
+    copy(
+        &sample_corpus().join("web/kirkuk-census-talks.html"),
+        &a.root.join("web/kirkuk.html"),
+    );
+    assert_eq!(a.run(&[]).files_added, 1);
+    set_recorded_reader(&a.ix.index, "html", 1);
+    let s = a.run(&[]);
+    assert_eq!(
+        (
+            s.files_reread,
+            s.files_unchanged,
+            s.files_updated,
+            s.files_added
+        ),
+        (1, 4, 0, 0),
+        "{s:?}"
+    );
+    let why = s.reread_reason.unwrap();
+    assert!(
+        why.contains("HTML reader changed (index version 1"),
+        "{why}"
+    );
+    set_recorded_reader(&a.ix.index, "html", 1);
+    let human = a.ix.run(&["index", a.root.to_str().unwrap()]);
+    assert!(
+        stderr(&human).contains("1 unchanged files were read again: the HTML reader changed"),
+        "{}",
+        stderr(&human)
+    );
+    let again = a.run(&[]);
+    assert_eq!((again.files_reread, again.files_unchanged), (0, 4));
+    assert!(again.reread_reason.is_none());
+    // The article was not duplicated by being read twice.
+    let found =
+        a.ix.run(&["search", "تعداد", "--format", "jsonl", "--fields", "id"]);
+    assert_eq!(jsonl_ids(&found), ["web/kirkuk.html"]);
+}

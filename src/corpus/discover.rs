@@ -24,6 +24,38 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 4] = [Format::Txt, Format::Json, Format::Jsonl, Format::Html];
+
+    /// The name the index's stamp records this format's reader under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Html => "html",
+        }
+    }
+
+    /// What the files of this format are called in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Txt => "text",
+            Format::Json => "JSON",
+            Format::Jsonl => "JSON Lines",
+            Format::Html => "HTML",
+        }
+    }
+
+    /// The version of the reader of this format: an index made with
+    /// another reads the format's files again.
+    pub fn reader_version(self) -> u32 {
+        match self {
+            Format::Txt => super::txt::VERSION,
+            Format::Json | Format::Jsonl => super::json::VERSION,
+            Format::Html => super::html::VERSION,
+        }
+    }
+
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {

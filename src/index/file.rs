@@ -25,9 +25,12 @@ pub(super) struct Sink<'a> {
 }
 
 /// Reads, hashes, parses and indexes one file; returns its article count.
+/// `reread`: the file is read again only because its format's reader
+/// changed.
 pub(super) fn index_file(
     file: &SourceFile,
     known: Option<&KnownFile>,
+    reread: bool,
     sink: &Sink,
     matcher: &mut Matcher,
 ) -> usize {
@@ -40,7 +43,7 @@ pub(super) fn index_file(
         ..
     } = *sink;
     if file.format == corpus::Format::Jsonl {
-        return index_jsonl(file, known, sink, matcher);
+        return index_jsonl(file, known, reread, sink, matcher);
     }
     let path = file.path.to_string_lossy().into_owned();
     let kept = if known.is_some() {
@@ -74,7 +77,13 @@ pub(super) fn index_file(
                 }
             }
             let mut t = lock(tally);
-            record(&mut t, known, touched, articles.len(), bytes.len() as u64);
+            record(
+                &mut t,
+                known,
+                (touched, reread),
+                articles.len(),
+                bytes.len() as u64,
+            );
             let n = articles.len();
             t.ids.extend(articles.into_iter().map(|a| a.id));
             t.problems
@@ -94,14 +103,25 @@ pub(super) fn index_file(
     }
 }
 
-/// Counts one file read. A `touched` file (new time, same content) had its
-/// articles written again only so that its new time is recorded and the
-/// next run does not read it: it counts as unchanged.
-fn record(t: &mut Tally, known: Option<&KnownFile>, touched: bool, articles: usize, bytes: u64) {
+/// Counts one file read. A `touched` file (same content) had its articles
+/// written again only so that its new time is recorded and the next run
+/// does not read it, or (`reread`) because its reader changed: it counts
+/// as unchanged.
+fn record(
+    t: &mut Tally,
+    known: Option<&KnownFile>,
+    (touched, reread): (bool, bool),
+    articles: usize,
+    bytes: u64,
+) {
     match known {
         Some(_) if touched => {
             t.unchanged += 1;
-            t.touched += 1;
+            if reread {
+                t.reread += 1;
+            } else {
+                t.touched += 1;
+            }
         }
         Some(k) => {
             t.updated += 1;
@@ -133,6 +153,7 @@ const LINES_PER_BATCH: usize = 512;
 fn index_jsonl(
     file: &SourceFile,
     known: Option<&KnownFile>,
+    reread: bool,
     sink: &Sink,
     matcher: &mut Matcher,
 ) -> usize {
@@ -253,7 +274,7 @@ fn index_jsonl(
         });
     }
     let mut t = lock(sink.tally);
-    record(&mut t, known, touched, added, file.size);
+    record(&mut t, known, (touched, reread), added, file.size);
     t.ids.extend(ids);
     t.problems
         .extend(problems.into_iter().map(|reason| Skipped {

@@ -114,16 +114,27 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         let searcher: tantivy::Searcher = tantivy::IndexReader::searcher(&reader);
         known::read(&searcher, &opts.index_path)?
     };
+    // Files whose reader changed are read again, changed or not.
+    let (stale, reread_reason) = match (&previous, full) {
+        (Some(p), false) => p.stale_readers(),
+        _ => (Vec::new(), None),
+    };
 
     // Classify: unchanged by metadata, to read, deleted.
     let mut present: HashSet<String> = HashSet::with_capacity(discovery.files.len());
-    let mut to_read: Vec<(&SourceFile, Option<&KnownFile>)> = Vec::new();
+    let mut to_read: Vec<(&SourceFile, Option<&KnownFile>, bool)> = Vec::new();
     let mut tally = Tally::default();
     for file in &discovery.files {
         let key = file.path.to_string_lossy().into_owned();
         match known.get(&key) {
-            Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => tally.unchanged += 1,
-            k => to_read.push((file, k)),
+            Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => {
+                if stale.contains(&file.format) {
+                    to_read.push((file, Some(k), true));
+                } else {
+                    tally.unchanged += 1;
+                }
+            }
+            k => to_read.push((file, k, false)),
         }
         present.insert(key);
     }
@@ -177,11 +188,11 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         pool.install(|| {
             chunk.par_iter().for_each_init(
                 || matcher.clone(),
-                |matcher, (file, known)| {
+                |matcher, (file, known, reread)| {
                     if opts.cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let n = index_file(file, *known, &sink, matcher);
+                    let n = index_file(file, *known, *reread, &sink, matcher);
                     progress.file_done(n);
                 },
             )
@@ -195,6 +206,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
             || last_commit.elapsed() >= opts.commit_every;
         if !full && due {
             let mut stamp = Stamp::new(opts.stages, opts.exact_fields, gazetteer_hash);
+            stamp.keep_readers(previous.as_ref(), &stale);
             stamp.last_run = previous.as_ref().and_then(|s| s.last_run.clone());
             commit(&mut writer, &stamp)?;
             commits += 1;
@@ -209,6 +221,7 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     let mut summary = tally.summary(&discovery, full_reason, started, commits);
     summary.started_at = started_at;
     summary.completed = !cancelled;
+    summary.reread_reason = reread_reason;
     if cancelled && full {
         // All or nothing: the previous index stays as it was.
         writer.rollback()?;
@@ -219,6 +232,9 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
         return Ok(summary);
     }
     let mut stamp = Stamp::new(opts.stages, opts.exact_fields, gazetteer_hash);
+    if cancelled {
+        stamp.keep_readers(previous.as_ref(), &stale);
+    }
     summary.commits += 1;
     // The times recorded are the times printed: `stats` shows the same.
     summary.elapsed_secs = started.elapsed().as_secs_f64();

@@ -2,11 +2,14 @@
 //! analyzer that built it and the summary of the last indexing run. Kept in
 //! the index so it can never drift from the documents it describes.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::schema::SCHEMA_VERSION;
 use super::summary::Summary;
 use crate::analysis::{rules, Stages, ANALYZER_VERSION};
+use crate::corpus::Format;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Stamp {
@@ -28,6 +31,9 @@ pub struct Stamp {
     /// Hash of the gazetteer the entity facets were made with.
     #[serde(default)]
     pub gazetteer_hash: String,
+    /// The version of each format's reader the files were read with.
+    #[serde(default)]
+    pub readers: BTreeMap<String, u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_run: Option<Summary>,
 }
@@ -43,6 +49,10 @@ impl Stamp {
             stemmer_off: rules::fingerprint(),
             exact_fields,
             gazetteer_hash: gazetteer_hash.to_string(),
+            readers: Format::ALL
+                .iter()
+                .map(|f| (f.name().to_string(), f.reader_version()))
+                .collect(),
             last_run: None,
         }
     }
@@ -85,6 +95,41 @@ impl Stamp {
         }
     }
 
+    /// The formats whose files were read by another version of their
+    /// reader than this fahras's, and why, for the run's summary.
+    pub fn stale_readers(&self) -> (Vec<Format>, Option<String>) {
+        let stale: Vec<(Format, Option<u32>)> = Format::ALL
+            .into_iter()
+            .map(|f| (f, self.readers.get(f.name()).copied()))
+            .filter(|(f, v)| *v != Some(f.reader_version()))
+            .collect();
+        let why: Vec<String> = stale
+            .iter()
+            .map(|(f, v)| match v {
+                Some(v) => format!(
+                    "the {} reader changed (index version {v}, fahras version {})",
+                    f.label(),
+                    f.reader_version()
+                ),
+                None => format!("the index does not record its {} reader", f.label()),
+            })
+            .collect();
+        let reason = (!why.is_empty()).then(|| why.join("; "));
+        (stale.into_iter().map(|(f, _)| f).collect(), reason)
+    }
+
+    /// Records the readers of `stale` formats as `previous` had them: a
+    /// commit in the middle of a run (or of an interrupted one) has not
+    /// read all their files again yet.
+    pub fn keep_readers(&mut self, previous: Option<&Stamp>, stale: &[Format]) {
+        for f in stale {
+            match previous.and_then(|p| p.readers.get(f.name())) {
+                Some(v) => self.readers.insert(f.name().to_string(), *v),
+                None => self.readers.remove(f.name()),
+            };
+        }
+    }
+
     /// The stamp of the index at `path`, when there is a readable one.
     pub fn recorded(path: &std::path::Path) -> Option<Stamp> {
         tantivy::Index::open_in_dir(path)
@@ -101,5 +146,42 @@ impl Stamp {
 
     pub fn from_payload(payload: &str) -> Option<Stamp> {
         serde_json::from_str(payload).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp() -> Stamp {
+        Stamp::new(
+            Stages {
+                stem: true,
+                stopwords: true,
+            },
+            false,
+            "h",
+        )
+    }
+
+    #[test]
+    fn a_changed_reader_is_stale_until_a_completed_run() {
+        let current = stamp();
+        assert_eq!(current.stale_readers(), (Vec::new(), None));
+        let mut old = stamp();
+        old.readers.insert("html".into(), 1);
+        old.readers.remove("txt");
+        let (stale, why) = old.stale_readers();
+        assert_eq!(stale, [Format::Txt, Format::Html]);
+        let why = why.unwrap();
+        assert!(why.contains("does not record its text reader"), "{why}");
+        assert!(
+            why.contains("the HTML reader changed (index version 1"),
+            "{why}"
+        );
+        // A commit before the files are read again keeps the old versions.
+        let mut midway = stamp();
+        midway.keep_readers(Some(&old), &stale);
+        assert_eq!(midway.readers, old.readers);
     }
 }

@@ -28,6 +28,11 @@ pub struct Summary {
     /// the same, and recorded with their new time so that the next run
     /// does not read them again.
     pub files_touched: usize,
+    /// Of the unchanged, files read again because the reader of their
+    /// format changed (a new fahras reads saved pages better), and why.
+    pub files_reread: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reread_reason: Option<String>,
     pub files_skipped: usize,
     pub articles_added: usize,
     pub articles_deleted: usize,

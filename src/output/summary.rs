@@ -27,6 +27,12 @@ pub fn render(run: &Summary) -> String {
             run.files_touched
         ));
     }
+    if let Some(why) = &run.reread_reason {
+        out.push_str(&format!(
+            "{} unchanged files were read again: {why}\n",
+            run.files_reread
+        ));
+    }
     out.push_str(&format!(
         "{} articles indexed, {} removed, {:.1} MB read in {:.1}s ({:.0} articles/s)\n",
         run.articles_added,

@@ -95,6 +95,10 @@ pub struct Summary {
     #[serde(default)]
     pub files_touched: usize,
     #[serde(default)]
+    pub files_reread: usize,
+    #[serde(default)]
+    pub reread_reason: Option<String>,
+    #[serde(default)]
     pub bytes_read: u64,
     #[serde(default)]
     pub duplicate_ids_total: usize,
