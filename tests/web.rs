@@ -195,7 +195,11 @@ fn the_article_page_has_the_text_the_entities_and_similar_articles() {
     assert!(p.csp.contains("default-src 'none'"));
     // A text file declares nothing: the browser guesses; a saved page's
     // own language and direction are used.
-    assert!(p.body.contains(r#"<div class="body" dir="auto">"#), "{}", p.body);
+    assert!(
+        p.body.contains(r#"<div class="body" dir="auto">"#),
+        "{}",
+        p.body
+    );
     let saved = page(&s, "/article/web%2Fbasra-oil-exports.html");
     assert!(
         saved

@@ -12,9 +12,12 @@
 //! (`[[entity]]` tables work the same.) `aliases` are other Arabic forms;
 //! `adjectives` are adjective forms that count as mentions of the entity
 //! (`الأمريكية` for the United States): listing them or not is the per-form
-//! choice. A later file naming an id again extends that entity: its aliases
-//! are added, and `ar`, `en` and `type` replace the earlier ones;
-//! `disabled = true` drops it.
+//! choice. `not` lists longer names that hold one of the entity's and name
+//! something else (`not = ["بي بي سي"]` for BP: the BBC); the longest name
+//! at a place wins, and one of these names no entity unless an entity has
+//! it as a name. A later file naming an id again extends that entity: its
+//! aliases and `not` names are added, and `ar`, `en` and `type` replace the
+//! earlier ones; `disabled = true` drops it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -53,6 +56,8 @@ struct RawEntity {
     #[serde(default)]
     adjectives: Vec<String>,
     #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
     disabled: bool,
 }
 
@@ -76,6 +81,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub en_aliases: Vec<String>,
     pub adjectives: Vec<String>,
+    /// Longer names holding one of this entity's that are not mentions of
+    /// it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not: Vec<String>,
 }
 
 impl Entity {
@@ -127,6 +136,15 @@ pub fn name_tokens(name: &str) -> Vec<String> {
     .into_iter()
     .map(|t| t.term)
     .collect()
+}
+
+/// Whether `name` holds one of the entity's forms as a run of whole words.
+fn holds_a_form(entity: &Entity, name: &str) -> bool {
+    let words = name_tokens(name);
+    entity.arabic_forms().any(|(form, _)| {
+        let form = name_tokens(form);
+        !form.is_empty() && words.windows(form.len()).any(|w| w == form.as_slice())
+    })
 }
 
 fn is_slug(s: &str) -> bool {
@@ -230,6 +248,12 @@ impl Gazetteer {
                         return Err(err(line, format!("empty {what} {empty:?} for {:?}", e.id)));
                     }
                 }
+                if let Some(empty) = e.not.iter().find(|n| name_tokens(n).is_empty()) {
+                    return Err(err(
+                        line,
+                        format!("empty `not` name {empty:?} for {:?}", e.id),
+                    ));
+                }
                 let entry = match merged.remove(&e.id) {
                     Some(mut old) => {
                         // A later file extends an entity: forms are added,
@@ -246,6 +270,7 @@ impl Gazetteer {
                         old.aliases.extend(e.aliases);
                         old.en_aliases.extend(e.en_aliases);
                         old.adjectives.extend(e.adjectives);
+                        old.not.extend(e.not);
                         old
                     }
                     None => {
@@ -265,6 +290,7 @@ impl Gazetteer {
                             aliases: e.aliases,
                             en_aliases: e.en_aliases,
                             adjectives: e.adjectives,
+                            not: e.not,
                         }
                     }
                 };
@@ -277,6 +303,12 @@ impl Gazetteer {
                             ));
                         }
                     }
+                }
+                if let Some(stray) = entry.not.iter().find(|n| !holds_a_form(&entry, n)) {
+                    return Err(err(
+                        line,
+                        format!("`not` name {stray:?} of {:?} holds none of its names, so it changes nothing", entry.id),
+                    ));
                 }
                 merged.insert(entry.id.clone(), entry);
             }
@@ -328,6 +360,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_not_name_must_hold_one_of_the_names() {
+        let load = |not: &str| {
+            let toml = format!(
+                r#"entity = [{{ id = "x", type = "org", ar = "بي بي", en = "X", not = ["{not}"] }}]"#
+            );
+            Gazetteer::from_sources(&[("g.toml".into(), toml)])
+        };
+        assert!(load("بي بي سي").is_ok());
+        let err = load("سي إن إن").unwrap_err();
+        assert!(err.message.contains("holds none of its names"), "{err}");
+        assert_eq!(err.line, 1);
+    }
 
     fn load(text: &str) -> Result<Gazetteer, GazetteerError> {
         Gazetteer::from_sources(&[("g.toml".into(), text.into())])

@@ -7,7 +7,11 @@
 //! `والسوداني`, `للسوداني`); later words must match exactly. Candidates are
 //! found through a hash map on the first word, so the cost per token does
 //! not grow with the gazetteer; the longest name starting at a token wins
-//! (`محمد شياع السوداني` is one person, not `محمد`).
+//! (`محمد شياع السوداني` is one person, not `محمد`), and a gazetteer's
+//! `not` names take part as names of nothing (`بي بي سي` is not BP).
+
+/// The entity of a `not` name: none.
+const NOBODY: u32 = u32::MAX;
 
 use std::sync::Arc;
 
@@ -78,6 +82,23 @@ impl Matcher {
                 }
             }
         }
+        // After every entity's own names: at equal length a name wins over
+        // a `not` name (the sort below is stable).
+        for not in gazetteer.entities.iter().flat_map(|e| &e.not) {
+            let mut tokens = name_tokens(not);
+            if tokens.is_empty() {
+                continue;
+            }
+            let first = tokens.remove(0);
+            let patterns = by_first.entry(first).or_default();
+            if !patterns.iter().any(|p| p.rest == tokens) {
+                patterns.push(Pattern {
+                    rest: tokens,
+                    entity: NOBODY,
+                    adjective: false,
+                });
+            }
+        }
         for patterns in by_first.values_mut() {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
@@ -116,6 +137,7 @@ impl Matcher {
         let mut i = 0;
         while i < tokens.len() {
             match self.longest_at(&buf, &tokens, i) {
+                Some((pattern_len, entity, _)) if entity == NOBODY as usize => i += pattern_len,
                 Some((pattern_len, entity, adjective)) => {
                     mentions.push(Mention {
                         entity,
@@ -229,6 +251,33 @@ mod tests {
         assert_eq!(ids("ببغداد"), ["baghdad"]);
         assert_eq!(ids("والسوداني"), ["mohammed-shia-al-sudani"]);
         assert_eq!(ids("للسوداني"), ["mohammed-shia-al-sudani"]);
+    }
+
+    #[test]
+    fn a_not_name_is_nobody_and_the_name_alone_still_counts() {
+        assert_eq!(ids("نقلت بي بي سي عن مصادر"), Vec::<String>::new());
+        assert_eq!(ids("وذكرت وبي بي سي أن"), Vec::<String>::new());
+        assert_eq!(ids("أعلنت بي بي أرباحها"), ["bp"]);
+        assert_eq!(ids("ذكرت صحيفة واشنطن بوست أن واشنطن"), ["united-states"]);
+        assert_eq!(ids("فاز باريس سان جيرمان"), Vec::<String>::new());
+        // A `not` name blocks only where it is the longest.
+        assert_eq!(ids("نيويورك تايمز نيويورك"), ["new-york"]);
+    }
+
+    #[test]
+    fn a_name_wins_over_a_not_name_of_the_same_length() {
+        let toml = r#"entity = [
+{ id = "bp", type = "org", ar = "بي بي", en = "BP", not = ["بي بي سي"] },
+{ id = "bbc", type = "org", ar = "بي بي سي", en = "BBC" },
+]"#;
+        let g = Gazetteer::from_sources(&[("g".into(), toml.into())]).unwrap();
+        let mut m = Matcher::new(&g);
+        let found: Vec<&str> = m
+            .find("قالت بي بي سي")
+            .into_iter()
+            .map(|x| g.entities[x.entity].id.as_str())
+            .collect();
+        assert_eq!(found, ["bbc"]);
     }
 
     #[test]
