@@ -276,3 +276,47 @@ fn a_broken_gazetteer_names_the_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn entities_says_why_a_name_is_not_counted() {
+    let out = fahras()
+        .args([
+            "entities",
+            "--date",
+            "2018-05",
+            "--format",
+            "jsonl",
+            "الحرب على غزة والانتخابات المبكرة في تركيا",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let refused = |id: &str| {
+        found
+            .iter()
+            .find(|f| f["id"] == id)
+            .and_then(|f| f["refused"].as_str().map(str::to_string))
+    };
+    assert!(refused("gaza-war").unwrap().contains("before 2023-10-07"));
+    assert_eq!(refused("turkey"), None);
+    // Undated, the election is refused for want of Iraq, not of time.
+    let undated = fahras()
+        .args(["entities", "الانتخابات المبكرة في تركيا"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&undated).contains("not counted: the article names none of iraq"),
+        "{}",
+        stdout(&undated)
+    );
+    let bad = fahras()
+        .args(["entities", "--date", "soon", "نص"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--date \"soon\" is not a date"));
+}

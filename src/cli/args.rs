@@ -251,6 +251,11 @@ pub struct ServeArgs {
 pub struct EntitiesArgs {
     /// Text to scan (default: standard input).
     pub text: Option<String>,
+    /// Judge the names as in an article of this date (2018, 2018-06,
+    /// 2018-06-24): an event's `from` applies. The gazetteer's `requires`
+    /// applies always, with the text as the article.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
     pub format: RecordFormat,
 }

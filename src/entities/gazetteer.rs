@@ -18,6 +18,11 @@
 //! it as a name. A later file naming an id again extends that entity: its
 //! aliases and `not` names are added, and `ar`, `en` and `type` replace the
 //! earlier ones; `disabled = true` drops it.
+//!
+//! Events with generic names carry context: `from = "2023-10-07"` (an
+//! article dated before never mentions the event) and `requires =
+//! ["iraq"]` (the article must name one of these entities too:
+//! `الانتخابات المبكرة` is Iraq's only where Iraq is named).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -57,6 +62,9 @@ struct RawEntity {
     adjectives: Vec<String>,
     #[serde(default)]
     not: Vec<String>,
+    from: Option<String>,
+    #[serde(default)]
+    requires: Vec<String>,
     #[serde(default)]
     disabled: bool,
 }
@@ -85,6 +93,12 @@ pub struct Entity {
     /// it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not: Vec<String>,
+    /// The first day the entity can be mentioned (an event's start).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<jiff::civil::Date>,
+    /// Ids of entities one of which an article must name too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 impl Entity {
@@ -184,6 +198,8 @@ impl Gazetteer {
         let first_names: BTreeSet<Vec<String>> =
             FIRST_NAMES.split_whitespace().map(name_tokens).collect();
         let mut merged: BTreeMap<String, Entity> = BTreeMap::new();
+        // The last line each id was given on, for messages after merging.
+        let mut lines: BTreeMap<String, (String, usize)> = BTreeMap::new();
         let mut types: BTreeSet<String> = BUILT_IN_TYPES.iter().map(|t| t.to_string()).collect();
         for (name, text) in sources {
             let err = |line: usize, message: String| GazetteerError {
@@ -248,6 +264,15 @@ impl Gazetteer {
                         return Err(err(line, format!("empty {what} {empty:?} for {:?}", e.id)));
                     }
                 }
+                let from = match &e.from {
+                    Some(text) => Some(
+                        crate::corpus::date::parse_period(text)
+                            .ok_or_else(|| err(line, format!("`from` {text:?} of {:?} is not a date (write 2023-10-07, 2023-10 or 2023)", e.id)))?
+                            .0,
+                    ),
+                    None => None,
+                };
+                lines.insert(e.id.clone(), (name.clone(), line));
                 if let Some(empty) = e.not.iter().find(|n| name_tokens(n).is_empty()) {
                     return Err(err(
                         line,
@@ -271,6 +296,8 @@ impl Gazetteer {
                         old.en_aliases.extend(e.en_aliases);
                         old.adjectives.extend(e.adjectives);
                         old.not.extend(e.not);
+                        old.from = from.or(old.from);
+                        old.requires.extend(e.requires);
                         old
                     }
                     None => {
@@ -291,6 +318,8 @@ impl Gazetteer {
                             en_aliases: e.en_aliases,
                             adjectives: e.adjectives,
                             not: e.not,
+                            from,
+                            requires: e.requires,
                         }
                     }
                 };
@@ -313,6 +342,16 @@ impl Gazetteer {
                 merged.insert(entry.id.clone(), entry);
             }
         }
+        for e in merged.values() {
+            if let Some(missing) = e.requires.iter().find(|r| !merged.contains_key(*r)) {
+                let (file, line) = lines.get(&e.id).cloned().unwrap_or_default();
+                return Err(GazetteerError {
+                    file,
+                    line,
+                    message: format!("{:?} requires {missing:?}, which no gazetteer names", e.id),
+                });
+            }
+        }
         let entities: Vec<Entity> = merged.into_values().collect();
         let serialized = serde_json::to_vec(&entities).unwrap_or_default();
         let hash = blake3::hash(&serialized).to_hex()[..16].to_string();
@@ -327,6 +366,11 @@ impl Gazetteer {
             types,
             hash,
         })
+    }
+
+    /// The position of the entity `id` in [`Gazetteer::entities`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
@@ -358,80 +402,5 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_not_name_must_hold_one_of_the_names() {
-        let load = |not: &str| {
-            let toml = format!(
-                r#"entity = [{{ id = "x", type = "org", ar = "بي بي", en = "X", not = ["{not}"] }}]"#
-            );
-            Gazetteer::from_sources(&[("g.toml".into(), toml)])
-        };
-        assert!(load("بي بي سي").is_ok());
-        let err = load("سي إن إن").unwrap_err();
-        assert!(err.message.contains("holds none of its names"), "{err}");
-        assert_eq!(err.line, 1);
-    }
-
-    fn load(text: &str) -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::from_sources(&[("g.toml".into(), text.into())])
-    }
-
-    #[test]
-    fn the_default_gazetteer_loads_and_is_large() {
-        let g = Gazetteer::load(&[]).unwrap();
-        assert!(g.entities.len() >= 250, "{}", g.entities.len());
-        for kind in BUILT_IN_TYPES {
-            assert!(g.entities.iter().any(|e| e.kind == kind), "{kind}");
-        }
-        assert_eq!(g.get("lloyd-austin").unwrap().en, "Lloyd Austin");
-    }
-
-    #[test]
-    fn errors_name_the_file_line_and_problem() {
-        let dup = load("entity = [\n{ id = \"a\", type = \"place\", ar = \"بغداد\", en = \"A\" },\n{ id = \"a\", type = \"place\", ar = \"بغداد\", en = \"A\" },\n]").unwrap_err();
-        assert_eq!((dup.file.as_str(), dup.line), ("g.toml", 3));
-        assert!(dup.message.contains("duplicate id"), "{dup}");
-        let kind = load("[[entity]]\nid = \"b\"\ntype = \"weapon\"\nar = \"صاروخ\"\nen = \"B\"\n")
-            .unwrap_err();
-        assert!(kind.message.contains("unknown type"), "{kind}");
-        assert_eq!(kind.line, 1);
-        let empty = load("[[entity]]\nid = \"c\"\ntype = \"org\"\nar = \"منظمة\"\nen = \"C\"\naliases = [\"\"]\n").unwrap_err();
-        assert!(empty.message.contains("empty alias"), "{empty}");
-        let syntax = load("[[entity]]\nid = \"d\"\ntype =\n").unwrap_err();
-        assert_eq!(syntax.line, 3, "{syntax}");
-        let first = load("[[entity]]\nid = \"e\"\ntype = \"person\"\nar = \"محمد\"\nen = \"E\"\n")
-            .unwrap_err();
-        assert!(first.message.contains("first name"), "{first}");
-    }
-
-    #[test]
-    fn declared_types_are_accepted() {
-        let g = load("types = [\"weapon\"]\n[[entity]]\nid = \"f16\"\ntype = \"weapon\"\nar = \"إف 16\"\nen = \"F-16\"\n").unwrap();
-        assert!(g.entities.iter().any(|e| e.id == "f16"));
-    }
-
-    #[test]
-    fn later_files_extend_or_disable_entities() {
-        let g = Gazetteer::from_sources(&[
-            ("a".into(), "[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"Baghdad\"\naliases = [\"دار السلام\"]\n[[entity]]\nid = \"y\"\ntype = \"place\"\nar = \"أربيل\"\nen = \"Erbil\"\n".into()),
-            ("b".into(), "[[entity]]\nid = \"x\"\nen = \"Bagdad\"\naliases = [\"عاصمة الرشيد\"]\n[[entity]]\nid = \"y\"\ndisabled = true\n".into()),
-        ])
-        .unwrap();
-        let x = g.get("x").unwrap();
-        assert_eq!(x.en, "Bagdad");
-        assert_eq!(x.aliases, ["دار السلام", "عاصمة الرشيد"]);
-        assert!(g.get("y").is_none());
-    }
-
-    #[test]
-    fn the_hash_changes_with_the_entities() {
-        let a =
-            load("[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"B\"\n").unwrap();
-        let b =
-            load("[[entity]]\nid = \"x\"\ntype = \"place\"\nar = \"بغداد\"\nen = \"C\"\n").unwrap();
-        assert_ne!(a.hash, b.hash);
-    }
-}
+#[path = "gazetteer_tests.rs"]
+mod tests;

@@ -18,8 +18,11 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use jiff::civil::Date;
+
 use super::gazetteer::{name_tokens, Gazetteer};
 use crate::analysis::{analyzer, Stages};
+use crate::corpus::date::Precision;
 
 struct Pattern {
     /// Tokens after the first.
@@ -39,11 +42,44 @@ pub struct Mention {
     pub adjective: bool,
 }
 
+/// Why a name found in an article does not count as a mention there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The article is dated before the entity's `from`.
+    TooEarly(Date),
+    /// The article names none of the entities in `requires` (their ids).
+    Requires(Vec<String>),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Refusal::TooEarly(from) => {
+                write!(f, "the article is dated before {from}, when it begins")
+            }
+            Refusal::Requires(ids) => write!(f, "the article names none of {}", ids.join(", ")),
+        }
+    }
+}
+
+/// The last day of a date known to `precision`.
+fn latest_day(date: Date, precision: Precision) -> Date {
+    match precision {
+        Precision::Day => date,
+        Precision::Month => date.last_of_month(),
+        Precision::Year => date.last_of_year(),
+    }
+}
+
 /// Cheap to clone: the patterns are shared; each clone has its own
 /// analyzer buffers, one per indexing thread.
 #[derive(Clone)]
 pub struct Matcher {
     by_first: Arc<FxHashMap<String, Vec<Pattern>>>,
+    /// Per entity: the first day it can be mentioned, and the entities one
+    /// of which an article must name too.
+    context: Arc<Vec<(Option<Date>, Vec<usize>)>>,
+    ids: Arc<Vec<String>>,
     facet_paths: Arc<Vec<String>>,
     analyzer: TextAnalyzer,
     buf: String,
@@ -102,8 +138,22 @@ impl Matcher {
         for patterns in by_first.values_mut() {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        let context = gazetteer
+            .entities
+            .iter()
+            .map(|e| {
+                let requires = e
+                    .requires
+                    .iter()
+                    .filter_map(|id| gazetteer.index_of(id))
+                    .collect();
+                (e.from, requires)
+            })
+            .collect();
         Matcher {
             by_first: Arc::new(by_first),
+            context: Arc::new(context),
+            ids: Arc::new(gazetteer.entities.iter().map(|e| e.id.clone()).collect()),
             facet_paths: Arc::new(gazetteer.entities.iter().map(|e| e.facet()).collect()),
             analyzer: analyzer(Stages {
                 stem: false,
@@ -158,16 +208,59 @@ impl Matcher {
     /// Facet paths of the entities an article mentions (title and body),
     /// each once.
     pub fn facets(&mut self, article: &crate::corpus::Article) -> Vec<String> {
-        let mut seen: Vec<usize> = self
+        let seen: Vec<usize> = self
             .find(&article.title)
             .into_iter()
             .chain(self.find(&article.body))
             .map(|m| m.entity)
             .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.into_iter()
-            .map(|i| self.facet_paths[i].clone())
+        let date = article.date.map(|d| (d, article.date_precision));
+        self.judge(seen, date)
+            .into_iter()
+            .filter(|(_, refusal)| refusal.is_none())
+            .map(|(i, _)| self.facet_paths[i].clone())
+            .collect()
+    }
+
+    /// The entities found in an article (any order, repeats allowed), each
+    /// once with why it does not count there, if it does not: an article
+    /// from before an event does not mention it, and a generic name counts
+    /// only beside an entity that makes it specific.
+    pub fn judge(
+        &self,
+        mut found: Vec<usize>,
+        date: Option<(Date, Precision)>,
+    ) -> Vec<(usize, Option<Refusal>)> {
+        found.sort_unstable();
+        found.dedup();
+        let latest = date.map(|(d, p)| latest_day(d, p));
+        let context = &self.context;
+        let early = |i: usize| match (context[i].0, latest) {
+            (Some(from), Some(last)) if last < from => Some(from),
+            _ => None,
+        };
+        let named: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&i| early(i).is_none())
+            .collect();
+        found
+            .into_iter()
+            .map(|i| {
+                let requires = &context[i].1;
+                let refusal = if let Some(from) = early(i) {
+                    Some(Refusal::TooEarly(from))
+                } else if !requires.is_empty()
+                    && !requires.iter().any(|r| named.binary_search(r).is_ok())
+                {
+                    Some(Refusal::Requires(
+                        requires.iter().map(|&r| self.ids[r].clone()).collect(),
+                    ))
+                } else {
+                    None
+                };
+                (i, refusal)
+            })
             .collect()
     }
 
@@ -262,6 +355,41 @@ mod tests {
         assert_eq!(ids("فاز باريس سان جيرمان"), Vec::<String>::new());
         // A `not` name blocks only where it is the longest.
         assert_eq!(ids("نيويورك تايمز نيويورك"), ["new-york"]);
+    }
+
+    #[test]
+    fn events_count_only_from_their_start_and_beside_what_makes_them_specific() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let mut m = Matcher::new(&g);
+        let article = |title: &str, date: &str| crate::corpus::Article {
+            title: title.into(),
+            date: Some(date.parse().unwrap()),
+            ..Default::default()
+        };
+        let gaza = "/event/gaza-war".to_string();
+        assert!(!m
+            .facets(&article("الحرب على غزة", "2018-05-14"))
+            .contains(&gaza));
+        assert!(m
+            .facets(&article("الحرب على غزة", "2023-11-01"))
+            .contains(&gaza));
+        // Known to the month only: October 2023 may hold the 7th.
+        let mut october = article("الحرب على غزة", "2023-10-01");
+        october.date_precision = Precision::Month;
+        assert!(m.facets(&october).contains(&gaza));
+        let election = "/event/iraqi-election-2021".to_string();
+        let turkey = m.facets(&article("أردوغان يدعو إلى الانتخابات المبكرة", "2021-05-01"));
+        assert!(!turkey.contains(&election), "{turkey:?}");
+        let iraq = m.facets(&article(
+            "الكاظمي يحدد موعد الانتخابات المبكرة في العراق",
+            "2021-05-01",
+        ));
+        assert!(iraq.contains(&election), "{iraq:?}");
+        let e = g.index_of("iraqi-election-2021").unwrap();
+        let judged = m.judge(vec![e], None);
+        assert!(
+            matches!(&judged[0].1, Some(Refusal::Requires(ids)) if ids.contains(&"iraq".to_string()))
+        );
     }
 
     #[test]

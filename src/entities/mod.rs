@@ -8,5 +8,5 @@ pub mod matcher;
 pub mod resolve;
 
 pub use gazetteer::{Entity, Gazetteer, GazetteerError};
-pub use matcher::{Matcher, Mention};
+pub use matcher::{Matcher, Mention, Refusal};
 pub use resolve::ResolveError;

@@ -23,6 +23,9 @@ struct Found<'a> {
     start: usize,
     end: usize,
     adjective: bool,
+    /// Why the name does not count as a mention here, when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refused: Option<String>,
 }
 
 pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
@@ -36,10 +39,25 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
             s
         }
     };
+    let date = match &args.date {
+        Some(d) => Some(crate::corpus::date::parse_period(d).ok_or_else(|| {
+            Error::Usage(format!(
+                "--date {d:?} is not a date; write 2018, 2018-06 or 2018-06-24"
+            ))
+        })?),
+        None => None,
+    };
     let gazetteer = settings.gazetteer()?;
     let mut matcher = Matcher::new(&gazetteer);
-    let found: Vec<Found> = matcher
-        .find(&text)
+    let mentions = matcher.find(&text);
+    let judged = matcher.judge(mentions.iter().map(|m| m.entity).collect(), date);
+    let refusal = |entity: usize| {
+        judged
+            .iter()
+            .find(|(i, _)| *i == entity)
+            .and_then(|(_, r)| r.as_ref().map(|r| r.to_string()))
+    };
+    let found: Vec<Found> = mentions
         .into_iter()
         .map(|m| {
             let e = &gazetteer.entities[m.entity];
@@ -52,6 +70,7 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
                 start: m.start,
                 end: m.end,
                 adjective: m.adjective,
+                refused: refusal(m.entity),
             }
         })
         .collect();
@@ -81,6 +100,9 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
                     one_line(f.en)
                 )
                 .map_err(stdout_error)?;
+                if let Some(why) = &f.refused {
+                    writeln!(out, "\tnot counted: {why}").map_err(stdout_error)?;
+                }
             }
         }
     }
