@@ -63,10 +63,21 @@ pub(super) fn text_of(node: &NodeRef) -> String {
     out
 }
 
-/// The first `n` words of the text under `node`, read no further.
+/// The most nodes under an element these word counts look at: every
+/// element of a page is asked, and a page is untrusted, so thousands of
+/// nested empty `<div>`s must not make the pass quadratic. A block whose
+/// words lie deeper than this is taken as long.
+const NODE_BUDGET: usize = 512;
+
+/// The first `n` words of the text under `node`, read no further (nor past
+/// [`NODE_BUDGET`] nodes).
 pub(super) fn first_words(node: &NodeRef, n: usize) -> Vec<String> {
     let mut words = Vec::with_capacity(n);
-    for piece in node.descendants_it().filter(|d| d.is_text()) {
+    for piece in node
+        .descendants_it()
+        .take(NODE_BUDGET)
+        .filter(|d| d.is_text())
+    {
         for word in piece.text().split_whitespace() {
             if words.len() == n {
                 return words;
@@ -78,13 +89,18 @@ pub(super) fn first_words(node: &NodeRef, n: usize) -> Vec<String> {
 }
 
 /// Whether the text under `node` has more than `n` words, read no further
-/// than it takes to know.
+/// than it takes to know; true past [`NODE_BUDGET`] nodes.
 pub(super) fn has_more_words(node: &NodeRef, n: usize) -> bool {
     let mut count = 0;
-    for piece in node.descendants_it().filter(|d| d.is_text()) {
-        count += piece.text().split_whitespace().count();
-        if count > n {
+    for (seen, piece) in node.descendants_it().enumerate() {
+        if seen >= NODE_BUDGET {
             return true;
+        }
+        if piece.is_text() {
+            count += piece.text().split_whitespace().count();
+            if count > n {
+                return true;
+            }
         }
     }
     false
