@@ -336,3 +336,30 @@ fn odd_names_and_symlink_loops_are_handled() {
     let second = run();
     assert_eq!((second.files_unchanged, second.files_added), (2, 0));
 }
+
+#[test]
+fn a_page_nested_thousands_deep_is_skipped_and_named_and_the_rest_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let n = 50_000;
+    let deep = format!(
+        "<html><body>{}<p>نص عن بغداد</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    std::fs::write(archive.join("deep.html"), deep).unwrap();
+    std::fs::write(
+        archive.join("ok.html"),
+        "<html><body><h1>خبر</h1><p>وصل الوفد إلى بغداد</p></body></html>",
+    )
+    .unwrap();
+    let (summary, _) = index(dir.path(), &["archive"]);
+    assert_eq!((summary.files_added, summary.files_skipped), (1, 1));
+    assert!(
+        summary.skipped[0].reason.contains("nests its elements"),
+        "{:?}",
+        summary.skipped
+    );
+    assert_eq!(ids(dir.path(), "بغداد"), ["ok.html"]);
+}

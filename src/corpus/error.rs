@@ -30,6 +30,10 @@ pub enum ParseError {
         "too large: {bytes} bytes, the limit for one article is {max} (archive.max_file_bytes)"
     )]
     TooLarge { bytes: u64, max: u64 },
+    #[error(
+        "nests its elements about {depth} deep; fahras reads pages up to {max} deep (a broken or hostile page)"
+    )]
+    TooDeep { depth: usize, max: usize },
     #[error("is not UTF-8")]
     NotUtf8,
     /// What is wrong with line `n` of a JSON Lines dump.
