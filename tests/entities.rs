@@ -303,6 +303,20 @@ fn entities_says_why_a_name_is_not_counted() {
     };
     assert!(refused("gaza-war").unwrap().contains("before 2023-10-07"));
     assert_eq!(refused("turkey"), None);
+    // A `not` name, and a weak name that another place qualifies.
+    let why = fahras()
+        .args([
+            "entities",
+            "قالت بي بي سي إن مجلس النواب الأمريكي صوت في واشنطن وبغداد",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&why);
+    assert!(
+        text.contains("\"بي بي سي\" is one of its `not` names"),
+        "{text}"
+    );
+    assert!(text.contains("followed by united-states"), "{text}");
     // Undated, the election is refused for want of Iraq, not of time.
     let undated = fahras()
         .args(["entities", "الانتخابات المبكرة في تركيا"])

@@ -66,6 +66,8 @@ struct RawEntity {
     #[serde(default)]
     requires: Vec<String>,
     #[serde(default)]
+    weak: Vec<String>,
+    #[serde(default)]
     disabled: bool,
 }
 
@@ -96,9 +98,16 @@ pub struct Entity {
     /// The first day the entity can be mentioned (an event's start).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<jiff::civil::Date>,
-    /// Ids of entities one of which an article must name too.
+    /// Ids of entities one of which an article must name too: for every
+    /// name, or only for the `weak` ones when there are any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// Names that are also common words or other bodies' names
+    /// (`حماس` is "enthusiasm", `مجلس النواب` every country's parliament):
+    /// they count only beside `requires`, and not when another place
+    /// qualifies them (`مجلس النواب الأمريكي`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weak: Vec<String>,
 }
 
 impl Entity {
@@ -159,6 +168,15 @@ fn holds_a_form(entity: &Entity, name: &str) -> bool {
         let form = name_tokens(form);
         !form.is_empty() && words.windows(form.len()).any(|w| w == form.as_slice())
     })
+}
+
+/// Whether `name` is one of the entity's forms, spelling aside.
+fn is_a_form(entity: &Entity, name: &str) -> bool {
+    let words = name_tokens(name);
+    !words.is_empty()
+        && entity
+            .arabic_forms()
+            .any(|(form, _)| name_tokens(form) == words)
 }
 
 fn is_slug(s: &str) -> bool {
@@ -298,6 +316,7 @@ impl Gazetteer {
                         old.not.extend(e.not);
                         old.from = from.or(old.from);
                         old.requires.extend(e.requires);
+                        old.weak.extend(e.weak);
                         old
                     }
                     None => {
@@ -320,6 +339,7 @@ impl Gazetteer {
                             not: e.not,
                             from,
                             requires: e.requires,
+                            weak: e.weak,
                         }
                     }
                 };
@@ -337,6 +357,18 @@ impl Gazetteer {
                     return Err(err(
                         line,
                         format!("`not` name {stray:?} of {:?} holds none of its names, so it changes nothing", entry.id),
+                    ));
+                }
+                if let Some(stray) = entry.weak.iter().find(|w| !is_a_form(&entry, w)) {
+                    return Err(err(
+                        line,
+                        format!("`weak` name {stray:?} of {:?} is none of its names (ar, aliases, adjectives)", entry.id),
+                    ));
+                }
+                if !entry.weak.is_empty() && entry.requires.is_empty() {
+                    return Err(err(
+                        line,
+                        format!("{:?} has `weak` names but no `requires`: say which entities make them mentions", entry.id),
                     ));
                 }
                 merged.insert(entry.id.clone(), entry);

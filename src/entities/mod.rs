@@ -4,9 +4,11 @@
 //! resolves names typed by users with [`resolve`].
 
 pub mod gazetteer;
+pub mod judge;
 pub mod matcher;
 pub mod resolve;
 
 pub use gazetteer::{Entity, Gazetteer, GazetteerError};
-pub use matcher::{Matcher, Mention, Refusal};
+pub use judge::Refusal;
+pub use matcher::{Blocked, Matcher, Mention};
 pub use resolve::ResolveError;

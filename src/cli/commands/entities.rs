@@ -23,6 +23,9 @@ struct Found<'a> {
     start: usize,
     end: usize,
     adjective: bool,
+    /// Found by a name that is also a common word (the gazetteer's `weak`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    weak: bool,
     /// Why the name does not count as a mention here, when it does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     refused: Option<String>,
@@ -49,15 +52,35 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
     };
     let gazetteer = settings.gazetteer()?;
     let mut matcher = Matcher::new(&gazetteer);
-    let mentions = matcher.find(&text);
-    let judged = matcher.judge(mentions.iter().map(|m| m.entity).collect(), date);
+    let (mentions, blocked) = matcher.find_explained(&text);
+    let judged = matcher.judge(&mentions, date);
     let refusal = |entity: usize| {
         judged
             .iter()
             .find(|(i, _)| *i == entity)
             .and_then(|(_, r)| r.as_ref().map(|r| r.to_string()))
     };
-    let found: Vec<Found> = mentions
+    // A `not` name is shown as a refused mention of the entity it blocks,
+    // so that a gazetteer's author sees both sides.
+    let not_names = blocked.iter().map(|b| {
+        let e = &gazetteer.entities[b.owner];
+        Found {
+            id: &e.id,
+            kind: &e.kind,
+            ar: &e.ar,
+            en: &e.en,
+            text: &text[b.start..b.end],
+            start: b.start,
+            end: b.end,
+            adjective: false,
+            weak: false,
+            refused: Some(format!(
+                "{:?} is one of its `not` names, a longer name that is not it",
+                one_line(&text[b.start..b.end])
+            )),
+        }
+    });
+    let mut found: Vec<Found> = mentions
         .into_iter()
         .map(|m| {
             let e = &gazetteer.entities[m.entity];
@@ -70,10 +93,13 @@ pub fn run(args: &EntitiesArgs, settings: &Settings) -> Result<Outcome> {
                 start: m.start,
                 end: m.end,
                 adjective: m.adjective,
+                weak: m.weak,
                 refused: refusal(m.entity),
             }
         })
+        .chain(not_names)
         .collect();
+    found.sort_by_key(|f| f.start);
     let mut out = std::io::stdout().lock();
     match args.format {
         RecordFormat::Json => {
