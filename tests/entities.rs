@@ -334,3 +334,55 @@ fn entities_says_why_a_name_is_not_counted() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--date \"soon\" is not a date"));
 }
+
+/// Events on a small dated archive: an article from before an event never
+/// mentions it, and a generic name counts only beside its country.
+#[test]
+fn events_are_tagged_by_date_and_context_in_an_indexed_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dated.jsonl");
+    let article = |id: &str, date: &str, body: &str| {
+        serde_json::json!({"id": id, "date": date, "title": "", "body": body}).to_string()
+    };
+    let lines = [
+        article(
+            "gaza-2018",
+            "2018-05-14",
+            "تواصلت الحرب على غزة واحتجاجات مسيرة العودة",
+        ),
+        article(
+            "gaza-2023",
+            "2023-11-01",
+            "تواصلت الحرب على غزة لليوم السادس والعشرين",
+        ),
+        article(
+            "iraq-2021",
+            "2021-06-01",
+            "حدد الكاظمي موعد الانتخابات المبكرة في العراق",
+        ),
+        article(
+            "turkey-2018",
+            "2018-04-20",
+            "دعا أردوغان إلى الانتخابات المبكرة في تركيا",
+        ),
+        article(
+            "study",
+            "2018-03-01",
+            "كشفت دراسة حديثة أن حماس الجماهير يرفع الأداء",
+        ),
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let ix = Indexed::new(&[&file]);
+    assert!(ix.output.status.success(), "{}", stderr(&ix.output));
+    let with = |entity: &str| -> Vec<String> {
+        let out = ix
+            .cmd(&["search", "--entity", entity, "--all", "--format", "jsonl"])
+            .output()
+            .unwrap();
+        jsonl_ids(&out)
+    };
+    assert_eq!(with("gaza-war"), ["gaza-2023"]);
+    assert_eq!(with("iraqi-election-2021"), ["iraq-2021"]);
+    assert!(with("haditha").is_empty());
+    assert!(with("hamas").is_empty());
+}

@@ -100,6 +100,8 @@ fn check(sample: &[Judged], may_lose: usize) {
     let mut m = Matcher::new(&g);
     // type → (tagged and right, tagged, right, right and still tagged)
     let mut by_type: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    // entity → (tagged and right, tagged, right, drawn)
+    let mut by_entity: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
     let mut lost = Vec::new();
     let mut wrong = Vec::new();
     for j in sample {
@@ -110,6 +112,11 @@ fn check(sample: &[Judged], may_lose: usize) {
         row[1] += t as usize;
         row[2] += j.right as usize;
         row[3] += (t && j.right) as usize;
+        let e = by_entity.entry(j.entity).or_default();
+        e[0] += (t && j.right) as usize;
+        e[1] += t as usize;
+        e[2] += j.right as usize;
+        e[3] += 1;
         if j.right && !t {
             lost.push(format!("{}: {}", j.entity, j.text));
         }
@@ -126,6 +133,11 @@ fn check(sample: &[Judged], may_lose: usize) {
             "{kind}: precision {ok}/{tagged} = {:.3} (when drawn: {right}/{total}), judged right and still tagged {kept}/{right}",
             *ok as f64 / *tagged as f64
         );
+    }
+    // `cargo test --test entities_judged -- --nocapture` prints the table
+    // of docs/entities.md.
+    for (entity, [ok, tagged, right, drawn]) in &by_entity {
+        eprintln!("| {entity} | {right}/{drawn} | {ok}/{tagged} |");
     }
     for l in &lost {
         eprintln!("lost: {l}");
