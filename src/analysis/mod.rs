@@ -94,7 +94,7 @@ pub struct AnalyzedToken {
 
 /// A token as `fahras analyze` and `/api/analyze` show it: the term, the
 /// text it came from, and where.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct TokenView<'a> {
     pub token: &'a str,
     pub text: &'a str,

@@ -7,7 +7,7 @@ use tantivy::Searcher;
 use super::{known, ArticleIndex, Summary};
 use crate::error::Result;
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Stats {
     pub index: String,
     pub articles: u64,
@@ -18,6 +18,8 @@ pub struct Stats {
     pub stemmer: bool,
     pub stopwords: bool,
     pub built_by: String,
+    /// The summary of the last `fahras index` run, as `index --format json`.
+    #[schema(value_type = Option<Object>)]
     pub last_run: Option<Summary>,
 }
 

@@ -46,7 +46,7 @@ impl CooccurRequest {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CooccurEntity {
     pub id: String,
     #[serde(rename = "type")]
@@ -59,14 +59,14 @@ pub struct CooccurEntity {
 
 /// Two entities (indexes into `entities`, `a < b`) and the matching
 /// articles naming both.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub count: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CooccurResponse {
     /// Articles the query matched.
     pub articles: usize,

@@ -59,7 +59,7 @@ pub fn check_kind(gazetteer: &Gazetteer, kind: Option<&str>) -> Result<(), Reque
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct FacetCounts {
     /// Articles the query matched.
     pub articles: usize,
@@ -72,7 +72,7 @@ pub struct FacetCounts {
     pub analyzed: Vec<AnalyzedWord>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct TypeCounts {
     #[serde(rename = "type")]
     pub kind: String,
@@ -84,7 +84,7 @@ pub struct TypeCounts {
     pub others_mentions: u64,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct EntityCount {
     pub id: String,
     pub ar: String,

@@ -6,7 +6,7 @@ use super::compile::AnalyzedWord;
 
 /// One hit. Field names are part of the machine-output contract: fields may
 /// be added, never renamed.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qid: Option<String>,
@@ -34,7 +34,7 @@ pub struct Hit {
 }
 
 /// Why a hit scored what it did (`--explain`).
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Explanation {
     pub score: f32,
     /// Each query term or phrase that matched, in which field, with its
@@ -42,7 +42,7 @@ pub struct Explanation {
     pub matches: Vec<TermMatch>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct TermMatch {
     pub field: String,
     pub terms: String,
@@ -106,7 +106,7 @@ pub fn warnings(words: &[AnalyzedWord]) -> Vec<String> {
 }
 
 /// A whole stored article, for `fahras show`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct StoredArticle {
     pub id: String,
     pub title: String,
@@ -129,6 +129,8 @@ pub struct StoredArticle {
     pub entities: Vec<String>,
     #[serde(default)]
     pub entity_names: Vec<String>,
+    /// Fields of the source record fahras does not read, as they were.
+    #[schema(value_type = Object)]
     pub extras: serde_json::Map<String, serde_json::Value>,
 }
 

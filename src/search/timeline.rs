@@ -12,7 +12,18 @@ use tantivy::columnar::Column;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// The width of a bucket.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
     Day,
@@ -66,9 +77,10 @@ impl Interval {
 pub const MAX_BUCKETS: u64 = 20_000;
 
 /// One bucket of a series.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Bucket {
     /// Its first day.
+    #[schema(value_type = String, format = Date)]
     pub start: Date,
     pub count: u64,
     /// `count` over every dated article of the bucket (with `normalize`).
@@ -77,7 +89,7 @@ pub struct Bucket {
 }
 
 /// The buckets of one query; their counts add up to `total - undated`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Series {
     pub query: String,
     pub total: u64,
@@ -126,7 +138,7 @@ impl TimelineRequest {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TimelineResponse {
     pub interval: Interval,
     pub series: Vec<Series>,

@@ -19,15 +19,19 @@ pub struct ApiError {
     pub retry_after: Option<u32>,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct ErrorDetail<'a> {
+    /// bad_query, bad_request, too_costly, ambiguous, not_found,
+    /// overloaded or unavailable
     code: &'a str,
+    /// What failed and what to do, for a person.
     message: &'a str,
+    /// Where in the query the problem is (characters), for bad_query.
     #[serde(skip_serializing_if = "Option::is_none")]
     position: Option<usize>,
 }
@@ -97,8 +101,8 @@ impl From<Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: Inner {
+        let body = ErrorBody {
+            error: ErrorDetail {
                 code: self.code,
                 message: &self.message,
                 position: self.position,

@@ -7,9 +7,10 @@ use utoipa::openapi::path::{
 };
 use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::{
-    Content, InfoBuilder, ObjectBuilder, OpenApiBuilder, PathsBuilder, Required, ResponseBuilder,
-    Type,
+    ArrayBuilder, Components, ComponentsBuilder, Content, InfoBuilder, ObjectBuilder,
+    OpenApiBuilder, PathsBuilder, Ref, RefOr, Required, Response, ResponseBuilder, Schema, Type,
 };
+use utoipa::ToSchema;
 
 /// A parameter: name, type, repeatable, description.
 type Param = (&'static str, Type, bool, &'static str);
@@ -93,13 +94,26 @@ const SNIPPET: Param = (
     "longest snippet, 20 to 2000 characters",
 );
 
-/// One endpoint: path, POST too, summary, its parameters, filters too.
+/// What an endpoint answers with: a schema of `components`.
+enum Returns {
+    One(&'static str),
+    List(&'static str),
+    /// JSON Lines, one of these per line, or CSV (`/api/export`).
+    Lines(&'static str),
+    /// A JSON object not described here (this document).
+    Object,
+}
+
+/// One endpoint: path, POST too, summary, its parameters, filters too,
+/// what it returns and whether `format=csv` gives CSV instead.
 struct Endpoint {
     path: &'static str,
     post: bool,
     summary: &'static str,
     params: &'static [Param],
     filters: bool,
+    returns: Returns,
+    csv: bool,
 }
 
 const ENDPOINTS: &[Endpoint] = &[
@@ -129,6 +143,8 @@ const ENDPOINTS: &[Endpoint] = &[
             ),
             SNIPPET,
         ],
+        returns: Returns::One("SearchDoc"),
+        csv: false,
         filters: true,
     },
     Endpoint {
@@ -144,6 +160,8 @@ const ENDPOINTS: &[Endpoint] = &[
                 "the file it came from, when two files use the id",
             ),
         ],
+        returns: Returns::One("StoredArticle"),
+        csv: false,
         filters: false,
     },
     Endpoint {
@@ -156,6 +174,8 @@ const ENDPOINTS: &[Endpoint] = &[
             OFFSET,
             FIELDS,
         ],
+        returns: Returns::One("SearchDoc"),
+        csv: false,
         filters: true,
     },
     Endpoint {
@@ -163,6 +183,8 @@ const ENDPOINTS: &[Endpoint] = &[
         post: true,
         summary: "Entity counts over every matching article",
         params: &[Q, TYPE, TOP, ANY, EXACT],
+        returns: Returns::One("FacetCounts"),
+        csv: false,
         filters: true,
     },
     Endpoint {
@@ -170,6 +192,8 @@ const ENDPOINTS: &[Endpoint] = &[
         post: true,
         summary: "Who appears with whom: the top entities and the articles naming each pair",
         params: &[Q, TYPE, TOP, ANY, EXACT],
+        returns: Returns::One("CooccurResponse"),
+        csv: false,
         filters: true,
     },
     Endpoint {
@@ -204,6 +228,8 @@ const ENDPOINTS: &[Endpoint] = &[
             ANY,
             EXACT,
         ],
+        returns: Returns::One("TimelineResponse"),
+        csv: true,
         filters: true,
     },
     Endpoint {
@@ -219,6 +245,8 @@ const ENDPOINTS: &[Endpoint] = &[
             EXACT,
             SNIPPET,
         ],
+        returns: Returns::Lines("Hit"),
+        csv: true,
         filters: true,
     },
     Endpoint {
@@ -235,6 +263,8 @@ const ENDPOINTS: &[Endpoint] = &[
                 "leave out stopword removal",
             ),
         ],
+        returns: Returns::List("TokenView"),
+        csv: false,
         filters: false,
     },
     Endpoint {
@@ -242,6 +272,8 @@ const ENDPOINTS: &[Endpoint] = &[
         post: false,
         summary: "What the index holds and how its last run went",
         params: &[],
+        returns: Returns::One("Stats"),
+        csv: false,
         filters: false,
     },
     Endpoint {
@@ -249,6 +281,8 @@ const ENDPOINTS: &[Endpoint] = &[
         post: false,
         summary: "`{\"status\":\"ok\",\"articles\":N}` while the index can be searched",
         params: &[],
+        returns: Returns::One("Health"),
+        csv: false,
         filters: false,
     },
     Endpoint {
@@ -256,6 +290,8 @@ const ENDPOINTS: &[Endpoint] = &[
         post: false,
         summary: "This document",
         params: &[],
+        returns: Returns::Object,
+        csv: false,
         filters: false,
     },
 ];
@@ -290,6 +326,67 @@ fn parameter(path: &str, (name, kind, repeat, doc): &Param) -> utoipa::openapi::
         .build()
 }
 
+fn schema_ref(name: &str) -> RefOr<Schema> {
+    Ref::from_schema_name(name).into()
+}
+
+fn json_response(description: &str, schema: RefOr<Schema>) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", Content::new(Some(schema)))
+        .build()
+}
+
+/// The 200 response of an endpoint.
+fn ok(returns: &Returns, csv: bool) -> Response {
+    let mut response = match returns {
+        Returns::One(name) => json_response("the result", schema_ref(name)),
+        Returns::List(name) => json_response(
+            "the result",
+            ArrayBuilder::new().items(schema_ref(name)).into(),
+        ),
+        Returns::Object => json_response(
+            "the result",
+            ObjectBuilder::new().schema_type(Type::Object).into(),
+        ),
+        Returns::Lines(name) => ResponseBuilder::new()
+            .description("one JSON object per line (format=jsonl, the default)")
+            .content("application/x-ndjson", Content::new(Some(schema_ref(name))))
+            .build(),
+    };
+    if csv {
+        let text: RefOr<Schema> = ObjectBuilder::new().schema_type(Type::String).into();
+        response
+            .content
+            .insert("text/csv".into(), Content::new(Some(text)));
+    }
+    response
+}
+
+/// Adds `T` and every schema it refers to.
+fn add<T: ToSchema>(all: &mut Vec<(String, RefOr<Schema>)>) {
+    all.push((T::name().into_owned(), T::schema()));
+    T::schemas(all);
+}
+
+/// The schemas the responses refer to, derived from the types the
+/// handlers serialize, so that they cannot drift apart.
+fn components() -> Components {
+    use crate::search::{CooccurResponse, FacetCounts, Hit, StoredArticle, TimelineResponse};
+    let mut all = Vec::new();
+    add::<super::routes::SearchDoc<'static>>(&mut all);
+    add::<StoredArticle>(&mut all);
+    add::<FacetCounts>(&mut all);
+    add::<CooccurResponse>(&mut all);
+    add::<TimelineResponse>(&mut all);
+    add::<Hit>(&mut all);
+    add::<crate::analysis::TokenView<'static>>(&mut all);
+    add::<crate::index::stats::Stats>(&mut all);
+    add::<super::routes::Health>(&mut all);
+    add::<super::error::ErrorBody<'static>>(&mut all);
+    ComponentsBuilder::new().schemas_from_iter(all).build()
+}
+
 /// The document, as JSON.
 pub fn document() -> String {
     let mut paths = PathsBuilder::new();
@@ -301,19 +398,18 @@ pub fn document() -> String {
             .map(|p| parameter(e.path, p))
             .collect();
         let operation = |post: bool| {
+            let error = |why: &str| json_response(why, schema_ref("ErrorBody"));
             let mut op = OperationBuilder::new()
                 .summary(Some(e.summary))
                 .parameters(Some(params.clone()))
-                .response("200", ResponseBuilder::new().description("the result, as JSON").build())
-                .response("400", ResponseBuilder::new().description("a bad query or parameter: {\"error\": {\"code\", \"message\", \"position\"}}").build())
-                .response("503", ResponseBuilder::new().description("overloaded (see Retry-After), or the index cannot be read now").build());
-            if e.path.contains('{') {
-                op = op.response(
-                    "404",
-                    ResponseBuilder::new()
-                        .description("no article with this id")
-                        .build(),
+                .response("200", ok(&e.returns, e.csv))
+                .response("400", error("a bad query or parameter"))
+                .response(
+                    "503",
+                    error("overloaded (see Retry-After), or the index cannot be read now"),
                 );
+            if e.path.contains('{') {
+                op = op.response("404", error("no article with this id"));
             }
             if post {
                 op = op.request_body(Some(
@@ -346,6 +442,7 @@ pub fn document() -> String {
                 .build(),
         )
         .paths(paths.build())
+        .components(Some(components()))
         .build();
     doc.to_json().unwrap_or_else(|_| "{}".into())
 }

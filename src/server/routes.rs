@@ -57,14 +57,22 @@ where
 
 /// The search document: what `fahras search --format json` writes, with
 /// the time taken and the warnings.
-#[derive(Serialize)]
-struct SearchDoc<'a> {
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct SearchDoc<'a> {
     query: &'a str,
+    /// Every matching article, not just those on the page.
     total: usize,
+    /// With `fields`, each hit has only those fields.
+    #[schema(value_type = Vec<Hit>)]
     hits: Hits<'a>,
+    /// Entity counts over every match, with `facets`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<FacetCounts>)]
     facets: Option<&'a FacetCounts>,
+    /// Time in the engine, in milliseconds.
     took_ms: f64,
+    /// What was searched that the user did not type.
+    #[schema(value_type = Vec<String>)]
     warnings: &'a [String],
 }
 
@@ -240,8 +248,8 @@ pub async fn stats(State(st): Shared, Input(p): Input) -> Result<Json, ApiError>
     on_pool(st, |_, engine| json(&engine.stats()?)).await
 }
 
-#[derive(Serialize)]
-struct Health {
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct Health {
     status: &'static str,
     articles: u64,
 }

@@ -27,7 +27,7 @@ pub const SURFACE_BOOST: f32 = 0.1;
 pub const NEIGHBOUR_BOOST: f32 = 0.5;
 
 /// What one query word became, for `--show-query`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct AnalyzedWord {
     pub word: String,
     /// Empty when every token was a stopword.
