@@ -106,6 +106,36 @@ pub fn stem_into(word: &str, raw: &str, out: &mut String) {
     }
 }
 
+/// Whether the stem of the normalized `word` depends on how its first
+/// letters were written: whether an alef there carried a hamza decides
+/// if `ال` is the article (`ألمانيا`) and if `ف`/`ك` is a proclitic. For
+/// such a word the unstemmed form (an index's exact copy) does not tell
+/// the stem.
+pub fn spelling_decides(word: &str) -> bool {
+    // The guards look at the first three letters at most.
+    let alefs: Vec<usize> = word
+        .chars()
+        .take(4)
+        .enumerate()
+        .filter(|&(_, c)| c == 'ا')
+        .map(|(i, _)| i)
+        .collect();
+    let (mut bare, mut other) = (String::new(), String::new());
+    stem_into(word, word, &mut bare);
+    (1..1u32 << alefs.len()).any(|mask| {
+        let raw: String = word
+            .chars()
+            .enumerate()
+            .map(|(i, c)| match alefs.iter().position(|&a| a == i) {
+                Some(bit) if mask & (1 << bit) != 0 => 'أ',
+                _ => c,
+            })
+            .collect();
+        stem_into(word, &raw, &mut other);
+        other != bare
+    })
+}
+
 fn finish(rest: &str, out: &mut String) {
     out.clear();
     out.push_str(rest);
@@ -318,6 +348,17 @@ mod tests {
         assert!(s("ألمانيا").starts_with("ال"), "{}", s("ألمانيا"));
         // Written without the hamza, the alef-lam reads as the article.
         assert_eq!(s("المانيا"), s("مانيا"));
+    }
+
+    #[test]
+    fn the_spelling_decides_the_stem_of_words_opening_with_an_alef() {
+        assert!(spelling_decides(&normalize("المانيا")));
+        assert!(
+            spelling_decides(&normalize("العراق")),
+            "ألعراق keeps its alef-lam"
+        );
+        assert!(!spelling_decides(&normalize("بغداد")));
+        assert!(!spelling_decides(&normalize("قوات")));
     }
 
     #[test]

@@ -173,6 +173,19 @@ impl ArabicTokenStream<'_> {
     }
 }
 
+/// The byte spans of the tokens of `text`, in order: a token's position is
+/// its index here. What [`ArabicTokenizer`] finds, without copying a word;
+/// a snippet maps an index's positions back to the text with it.
+pub fn spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut stream = ArabicTokenStream {
+        text,
+        cursor: 0,
+        token: Token::default(),
+        started: false,
+    };
+    std::iter::from_fn(move || stream.next_span().map(|(from, to)| from..to))
+}
+
 /// Format characters: kept inside a word, never at its edge.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
@@ -274,6 +287,13 @@ mod tests {
     fn trailing_connectors_are_not_part_of_a_token() {
         assert_eq!(words("عام 2025. ثم"), ["عام", "2025", "ثم"]);
         assert_eq!(words("F- 16"), ["F", "16"]);
+    }
+
+    #[test]
+    fn spans_are_the_tokens_without_their_text() {
+        let text = "قال الوزير، إن F-16 «ستبقى».";
+        let from_spans: Vec<&str> = spans(text).map(|r| &text[r]).collect();
+        assert_eq!(from_spans, words(text));
     }
 
     #[test]

@@ -13,6 +13,8 @@ use std::ops::Range;
 use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use crate::analysis::tokenizer::spans;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Snippet {
     pub text: String,
@@ -20,51 +22,81 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// Byte spans in `text` of tokens whose term is in `terms`.
-///
-/// Stops early once some window of `max_chars` holds every term: no later
-/// window can hold more distinct terms, and analyzing the rest of a long
-/// article is most of a snippet's cost.
+/// The matches of a text's tokens, in order, up to where a window of
+/// `max_chars` holds every one of `n_terms` distinct terms: no later
+/// window can hold more, and reading the rest of a long article is most
+/// of a snippet's cost.
+struct Found<'t> {
+    text: &'t str,
+    n_terms: usize,
+    max_chars: usize,
+    out: Vec<(Range<usize>, String)>,
+    /// Once every term is in a window: where that window starts, so that
+    /// the matches still inside it are collected before stopping.
+    complete_from: Option<usize>,
+}
+
+impl<'t> Found<'t> {
+    fn new(text: &'t str, n_terms: usize, max_chars: usize) -> Found<'t> {
+        Found {
+            text,
+            n_terms,
+            max_chars,
+            out: Vec::new(),
+            complete_from: None,
+        }
+    }
+
+    /// The next token, and the term it matches (if any); false once no
+    /// later token can change the snippet.
+    fn token(&mut self, span: Range<usize>, term: Option<&str>) -> bool {
+        let text = self.text;
+        if let Some(start) = self.complete_from {
+            if char_len(&text[start..span.start]) > self.max_chars {
+                return false;
+            }
+        }
+        let Some(term) = term else {
+            return true;
+        };
+        let end = span.end;
+        self.out.push((span, term.to_string()));
+        if self.complete_from.is_some() {
+            return true;
+        }
+        let mut distinct: HashSet<&str> = HashSet::new();
+        let mut start = end;
+        for (span, term) in self.out.iter().rev() {
+            if char_len(&text[span.start..end]) > self.max_chars {
+                break;
+            }
+            distinct.insert(term);
+            start = span.start;
+        }
+        if distinct.len() == self.n_terms {
+            self.complete_from = Some(start);
+        }
+        true
+    }
+}
+
+/// The tokens of `text` whose term is in `terms`, by analyzing it.
 fn matches(
     analyzer: &mut TextAnalyzer,
     text: &str,
     terms: &HashSet<String>,
     max_chars: usize,
 ) -> Vec<(Range<usize>, String)> {
-    let mut out: Vec<(Range<usize>, String)> = Vec::new();
-    // Once every term is in a window: where that window starts, so that
-    // the matches still inside it are collected before stopping.
-    let mut complete_from: Option<usize> = None;
+    let mut found = Found::new(text, terms.len(), max_chars);
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = stream.token();
-        if let Some(start) = complete_from {
-            if char_len(&text[start..t.offset_from]) > max_chars {
-                break;
-            }
-        }
-        if !terms.contains(&t.text) {
-            continue;
-        }
-        out.push((t.offset_from..t.offset_to, t.text.clone()));
-        if complete_from.is_some() {
-            continue;
-        }
-        let end = t.offset_to;
-        let mut distinct: HashSet<&str> = HashSet::new();
-        let mut start = t.offset_from;
-        for (span, term) in out.iter().rev() {
-            if char_len(&text[span.start..end]) > max_chars {
-                break;
-            }
-            distinct.insert(term);
-            start = span.start;
-        }
-        if distinct.len() == terms.len() {
-            complete_from = Some(start);
+        let term = terms.contains(&t.text).then_some(t.text.as_str());
+        if !found.token(t.offset_from..t.offset_to, term) {
+            break;
         }
     }
-    out
+    found.out
 }
 
 fn char_len(s: &str) -> usize {
@@ -82,7 +114,55 @@ pub fn best(
     if terms.is_empty() {
         return None;
     }
-    let found = matches(analyzer, text, terms, max_chars);
+    window(text, &matches(analyzer, text, terms, max_chars), max_chars)
+}
+
+/// [`best`] from where the index says the terms are: `at` lists the
+/// token positions of `text` (its `n`th token is position `n`) that hold
+/// one of `n_terms` query terms, with the term, in order. The text is only
+/// split into words, not analyzed: a snippet costs a fraction of
+/// analyzing the article. `None` when `at` is empty, or when a token there
+/// does not analyze to its term (the text is not what was indexed), so
+/// the caller can fall back to [`best`].
+pub fn best_at(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    at: &[(u32, &str)],
+    n_terms: usize,
+    max_chars: usize,
+) -> Option<Snippet> {
+    let mut found = Found::new(text, n_terms, max_chars);
+    let mut next = at.iter().peekable();
+    for (position, span) in spans(text).enumerate() {
+        let Some(&&(p, term)) = next.peek() else {
+            break;
+        };
+        let matched = (p as usize == position).then(|| {
+            next.next();
+            term
+        });
+        if !found.token(span, matched) {
+            break;
+        }
+    }
+    // The index's positions must land on the words that made them.
+    let mut analyzed = |span: &Range<usize>| {
+        let tokens = crate::analysis::analyze(analyzer, &text[span.clone()]);
+        tokens.into_iter().next().map(|t| t.term)
+    };
+    if found
+        .out
+        .iter()
+        .any(|(span, term)| analyzed(span).as_deref() != Some(term))
+    {
+        return None;
+    }
+    window(text, &found.out, max_chars)
+}
+
+/// The window of `found` with the most distinct terms, then the most
+/// matches, widened to whole words.
+fn window(text: &str, found: &[(Range<usize>, String)], max_chars: usize) -> Option<Snippet> {
     if found.is_empty() {
         return None;
     }

@@ -76,3 +76,68 @@ pub fn date_query(field: Field, range: &DateRange) -> Box<dyn Query> {
     }
     Box::new(RangeQuery::new(lower, upper))
 }
+
+/// A query as two tantivy queries: the full one, which scores, and the one
+/// that only matches — the same articles, found in fewer fields. Every
+/// word of an article's headline is a word of its body (the body field
+/// indexes both), and its form as typed only scores on top of its stem,
+/// so a word matches wherever its body term does: a search can collect
+/// and count by the body terms alone, and score fully only the articles
+/// it shows (see the engine's `rank`).
+pub(super) struct Built {
+    pub(super) full: Box<dyn Query>,
+    pub(super) matching: Box<dyn Query>,
+}
+
+impl Built {
+    /// A part that finds what it scores (a filter, a date, a phrase in one
+    /// field).
+    pub(super) fn same(q: Box<dyn Query>) -> Built {
+        Built {
+            matching: q.box_clone(),
+            full: q,
+        }
+    }
+
+    pub(super) fn map(self, f: impl Fn(Box<dyn Query>) -> Box<dyn Query>) -> Built {
+        Built {
+            full: f(self.full),
+            matching: f(self.matching),
+        }
+    }
+}
+
+/// The clauses of one boolean group, for both queries at once.
+#[derive(Default)]
+pub(super) struct Clauses {
+    full: Vec<(Occur, Box<dyn Query>)>,
+    matching: Vec<(Occur, Box<dyn Query>)>,
+}
+
+impl Clauses {
+    /// `matching`: the clause's part in the matching query; `None` for a
+    /// clause that only scores (its matches are another clause's), which
+    /// the compiler lists among the [`Compiled::extras`](super::Compiled).
+    pub(super) fn push(
+        &mut self,
+        occur: Occur,
+        full: Box<dyn Query>,
+        matching: Option<Box<dyn Query>>,
+    ) {
+        self.full.push((occur, full));
+        if let Some(m) = matching {
+            self.matching.push((occur, m));
+        }
+    }
+
+    /// A group, or a word, as one clause.
+    pub(super) fn push_built(&mut self, occur: Occur, built: Built) {
+        self.push(occur, built.full, Some(built.matching));
+    }
+
+    pub(super) fn build(self) -> Option<Built> {
+        let full = boolean(self.full)?;
+        let matching = boolean(self.matching).unwrap_or_else(|| full.box_clone());
+        Some(Built { full, matching })
+    }
+}

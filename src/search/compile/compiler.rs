@@ -8,21 +8,18 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use crate::analysis::stem::spelling_decides;
 use crate::analysis::{analyze, analyzer, Stages};
 use crate::entities::resolve::resolve;
 use crate::entities::Gazetteer;
 use crate::index::schema::Fields;
 use crate::search::budget::{Bounded, Budget};
-use crate::search::neighbours::{augment_variants, one_edit, Vocabulary, MIN_LETTERS};
+use crate::search::neighbours::{augment_variants, Vocabulary};
 use crate::search::query::{FieldName, Node, QueryError, QueryErrorKind};
 
-use super::clauses::{boolean, boosted, date_query, entity_query};
+use super::clauses::{boosted, date_query, entity_query, Built, Clauses};
 use super::plan::*;
-
-/// Fewest letters a word as typed needs before it is searched as its
-/// one-letter neighbours: every word of four letters is one letter from
-/// common words of other meanings (`الاف` from `اضاف`, `خلاف`).
-const MIN_TYPED_LETTERS: usize = 5;
+use super::spelling::{misspelt, respelt};
 
 pub struct Compiler<'a> {
     fields: &'a Fields,
@@ -40,6 +37,7 @@ pub struct Compiler<'a> {
     highlight: HashSet<String>,
     words: Vec<AnalyzedWord>,
     leaves: Vec<Leaf>,
+    extras: Vec<Box<dyn Query>>,
     rescore: RescorePlan,
 }
 
@@ -77,6 +75,7 @@ impl<'a> Compiler<'a> {
             highlight: HashSet::new(),
             words: Vec::new(),
             leaves: Vec::new(),
+            extras: Vec::new(),
             rescore: RescorePlan::default(),
         }
     }
@@ -98,11 +97,13 @@ impl<'a> Compiler<'a> {
     /// Compiles `node`. A query whose every word is a stopword matches
     /// nothing, like a word that occurs nowhere; `--show-query` tells why.
     pub fn compile(mut self, node: &Node) -> Result<Compiled, QueryError> {
-        let query = self
+        let built = self
             .node(node, false)?
-            .unwrap_or_else(|| Box::new(EmptyQuery));
+            .unwrap_or_else(|| Built::same(Box::new(EmptyQuery)));
         Ok(Compiled {
-            query,
+            query: built.full,
+            matching: built.matching,
+            extras: self.extras,
             highlight: self.highlight,
             words: self.words,
             leaves: self.leaves,
@@ -156,7 +157,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>, QueryError> {
+    /// The fields where a word of `field` is found: the body (or its exact
+    /// copy) holds the headline too, so a word of either is found there.
+    fn matching_fields(&self, field: Option<FieldName>) -> Vec<Field> {
+        match field {
+            None if self.exact => vec![self.fields.body_exact],
+            None => vec![self.fields.body],
+            some => self.text_fields(some).into_iter().map(|(f, _)| f).collect(),
+        }
+    }
+
+    fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Built>, QueryError> {
         match node {
             Node::Word { field, text, at } => self.words_query(*field, text, None, *at, negated),
             Node::Phrase {
@@ -165,43 +176,33 @@ impl<'a> Compiler<'a> {
                 slop,
                 at,
             } => self.words_query(*field, text, Some(*slop), *at, negated),
-            Node::Date(range) => Ok(Some(date_query(self.fields.date, range))),
-            Node::All => Ok(Some(Box::new(AllQuery))),
-            Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|q| {
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                    (Occur::MustNot, q),
-                ])) as Box<dyn Query>
+            Node::Date(range) => Ok(Some(Built::same(date_query(self.fields.date, range)))),
+            Node::All => Ok(Some(Built::same(Box::new(AllQuery)))),
+            Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|b| {
+                b.map(|q| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                        (Occur::MustNot, q),
+                    ])) as Box<dyn Query>
+                })
             })),
             Node::Required(inner) => self.node(inner, negated),
-            Node::And(items) => {
-                let mut clauses = Vec::new();
+            Node::And(items) | Node::Or(items) => {
+                let and = matches!(node, Node::And(_));
+                let mut clauses = Clauses::default();
                 for item in items {
                     let (inner, occur) = match item {
                         Node::Not(inner) => (inner.as_ref(), Occur::MustNot),
-                        other => (other, Occur::Must),
-                    };
-                    let negate = negated ^ (occur == Occur::MustNot);
-                    if let Some(q) = self.node(inner, negate)? {
-                        clauses.push((occur, q));
-                    }
-                }
-                Ok(boolean(clauses))
-            }
-            Node::Or(items) => {
-                let mut clauses = Vec::new();
-                for item in items {
-                    let (inner, occur) = match item {
-                        Node::Not(inner) => (inner.as_ref(), Occur::MustNot),
-                        Node::Required(inner) => (inner.as_ref(), Occur::Must),
+                        Node::Required(inner) if !and => (inner.as_ref(), Occur::Must),
+                        other if and => (other, Occur::Must),
                         other => (other, Occur::Should),
                     };
                     let negate = negated ^ (occur == Occur::MustNot);
-                    if let Some(q) = self.node(inner, negate)? {
-                        clauses.push((occur, q));
+                    if let Some(b) = self.node(inner, negate)? {
+                        clauses.push_built(occur, b);
                     }
                 }
-                Ok(boolean(clauses))
+                Ok(clauses.build())
             }
         }
     }
@@ -215,7 +216,7 @@ impl<'a> Compiler<'a> {
         phrase: Option<u32>,
         at: usize,
         negated: bool,
-    ) -> Result<Option<Box<dyn Query>>, QueryError> {
+    ) -> Result<Option<Built>, QueryError> {
         let slop = phrase.unwrap_or(0);
         if field == Some(FieldName::Entity) {
             let entity = resolve(self.gazetteer, text).map_err(|e| QueryError {
@@ -224,7 +225,10 @@ impl<'a> Compiler<'a> {
                 message: e.to_string(),
                 kind: QueryErrorKind::Unknown,
             })?;
-            return Ok(Some(entity_query(self.fields, &entity.facet())));
+            return Ok(Some(Built::same(entity_query(
+                self.fields,
+                &entity.facet(),
+            ))));
         }
         let tokens = analyze(&mut self.analyzer, text);
         let mut word = AnalyzedWord {
@@ -246,31 +250,7 @@ impl<'a> Compiler<'a> {
             && !negated
             && matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body));
         if plain {
-            let term = &tokens[0].term;
-            match self.vocabulary.filter(|_| !self.exact) {
-                Some(vocab) if vocab.doc_freq(term) == 0 => {
-                    // Another spelling of the same word before any typo.
-                    word.spellings = vocab.present(self.respelt(text, term, true));
-                    if word.spellings.is_empty() {
-                        word.neighbours = vocab.present(self.misspelt(text, term));
-                    }
-                }
-                Some(vocab) => {
-                    word.spellings = vocab.present(self.respelt(text, term, false));
-                    let variants = vocab.counted(augment_variants(term));
-                    self.rescore
-                        .variants
-                        .extend(variants.into_iter().map(|(v, doc_freq)| Variant {
-                            term: v,
-                            of: term.clone(),
-                            doc_freq,
-                        }));
-                }
-                None => {}
-            }
-            if word.neighbours.is_empty() {
-                self.rescore.sequence.push(term.clone());
-            }
+            self.look_past(text, &tokens[0].term, &mut word);
         }
         if !word.neighbours.is_empty() {
             let query = self.neighbours_query(field, &word.neighbours);
@@ -287,13 +267,11 @@ impl<'a> Compiler<'a> {
             .map(|t| t.term.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let matching = self.matching_fields(field);
+        let mut clauses = Clauses::default();
         for (f, boost) in self.text_fields(field) {
             let q: Box<dyn Query> = if tokens.len() == 1 {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f, &tokens[0].term),
-                    IndexRecordOption::WithFreqs,
-                ))
+                term_query(f, &tokens[0].term)
             } else {
                 let terms = tokens
                     .iter()
@@ -306,102 +284,109 @@ impl<'a> Compiler<'a> {
                 }
             };
             self.leaf(f, joined.clone(), boost, q.as_ref(), negated);
-            per_field.push((Occur::Should, boosted(q, boost)));
+            let finds = matching.contains(&f);
+            self.clause(&mut clauses, boosted(q, boost), finds, negated);
             for spelling in &word.spellings {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(f, spelling),
-                    IndexRecordOption::WithFreqs,
-                ));
+                let q = term_query(f, spelling);
                 self.leaf(f, spelling.clone(), boost, q.as_ref(), negated);
-                per_field.push((Occur::Should, boosted(q, boost)));
+                self.clause(&mut clauses, boosted(q, boost), finds, negated);
             }
         }
         if self.surface_bonus && !self.exact && field.is_none() && tokens.len() == 1 {
             let surface = analyze(&mut self.surface, text);
-            if let [word] = surface.as_slice() {
+            if let [form] = surface.as_slice() {
+                // The form as typed matches only where its stem does,
+                // unless its stem depends on how it was written.
+                let finds_alone = spelling_decides(&form.term);
                 for f in [self.fields.title_exact, self.fields.body_exact] {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        Term::from_field_text(f, &word.term),
-                        IndexRecordOption::WithFreqs,
-                    ));
-                    self.leaf(f, word.term.clone(), SURFACE_BOOST, q.as_ref(), negated);
-                    per_field.push((Occur::Should, boosted(q, SURFACE_BOOST)));
+                    let q = term_query(f, &form.term);
+                    self.leaf(f, form.term.clone(), SURFACE_BOOST, q.as_ref(), negated);
+                    let finds = finds_alone && f == self.fields.body_exact;
+                    self.clause(&mut clauses, boosted(q, SURFACE_BOOST), finds, negated);
                 }
             }
         }
         self.words.push(word);
-        Ok(boolean(per_field))
+        Ok(clauses.build())
     }
 
-    /// The term of `text` spelt with its other final `ة`/`ه`, when it
-    /// differs from `term`. Queries are typed, and `ه` for `ة` is the
-    /// commonest slip (`الخزانه`, `اللة`); a typed `ه` is also a pronoun
-    /// (`خزانه`, his tank), so both readings are searched. A typed `ة` is
-    /// only respelt (`missing`) when no article has it.
-    fn respelt(&mut self, text: &str, term: &str, missing: bool) -> Vec<String> {
-        let trimmed = text.trim_end();
-        let other = if let Some(stem) = trimmed.strip_suffix('ه') {
-            format!("{stem}ة")
-        } else if let Some(stem) = trimmed.strip_suffix('ة').filter(|_| missing) {
-            format!("{stem}ه")
+    /// One alternative of a word: in both queries when it `finds`
+    /// articles, else in the full one only, and listed among the extras
+    /// that score on top of the matching query (unless negated: a negated
+    /// word scores nothing).
+    fn clause(&mut self, clauses: &mut Clauses, q: Box<dyn Query>, finds: bool, negated: bool) {
+        if finds {
+            let m = q.box_clone();
+            clauses.push(Occur::Should, q, Some(m));
         } else {
-            return Vec::new();
-        };
-        match analyze(&mut self.analyzer, &other).as_slice() {
-            [t] if t.term != term => vec![t.term.clone()],
-            _ => Vec::new(),
+            if !negated {
+                self.extras.push(q.box_clone());
+            }
+            clauses.push(Occur::Should, q, None);
         }
     }
 
-    /// The terms of the words one edit from `text` as typed (normalized,
-    /// unstemmed): a typo is in the word, not its stem (`مفاوضاط` is one
-    /// letter from `مفاوضات`, whose stem `مفاوض` is far from `مفاوضاط`).
-    fn misspelt(&mut self, text: &str, term: &str) -> Vec<String> {
-        let surface = analyze(&mut self.surface, text);
-        let [word] = surface.as_slice() else {
-            return Vec::new();
-        };
-        if word.term.chars().count() < MIN_TYPED_LETTERS {
-            return Vec::new();
+    /// What a plain word searches beyond its term: its other spelling
+    /// (`ه`/`ة`), its neighbours when no article has it, and the derived
+    /// forms the re-ranking weighs.
+    fn look_past(&mut self, text: &str, term: &str, word: &mut AnalyzedWord) {
+        match self.vocabulary.filter(|_| !self.exact) {
+            Some(vocab) if vocab.doc_freq(term) == 0 => {
+                // Another spelling of the same word before any typo.
+                word.spellings = vocab.present(respelt(&mut self.analyzer, text, term, true));
+                if word.spellings.is_empty() {
+                    word.neighbours =
+                        vocab.present(misspelt(&mut self.analyzer, &mut self.surface, text, term));
+                }
+            }
+            Some(vocab) => {
+                word.spellings = vocab.present(respelt(&mut self.analyzer, text, term, false));
+                let variants = vocab.counted(augment_variants(term));
+                self.rescore
+                    .variants
+                    .extend(variants.into_iter().map(|(v, doc_freq)| Variant {
+                        term: v,
+                        of: term.to_string(),
+                        doc_freq,
+                    }));
+            }
+            None => {}
         }
-        let mut terms: Vec<String> = one_edit(&word.term)
-            .iter()
-            .filter_map(
-                |candidate| match analyze(&mut self.analyzer, candidate).as_slice() {
-                    [t] if t.term != term && t.term.chars().count() >= MIN_LETTERS => {
-                        Some(t.term.clone())
-                    }
-                    _ => None,
-                },
-            )
-            .collect();
-        terms.sort();
-        terms.dedup();
-        terms
+        if word.neighbours.is_empty() {
+            self.rescore.sequence.push(term.to_string());
+        }
     }
 
     /// Any of `neighbours`, in the word's fields, weighed down by
     /// [`NEIGHBOUR_BOOST`].
-    fn neighbours_query(
-        &mut self,
-        field: Option<FieldName>,
-        neighbours: &[String],
-    ) -> Box<dyn Query> {
+    fn neighbours_query(&mut self, field: Option<FieldName>, neighbours: &[String]) -> Built {
         self.highlight.extend(neighbours.iter().cloned());
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let matching = self.matching_fields(field);
+        let mut clauses = Clauses::default();
         for (f, boost) in self.text_fields(field) {
             for n in neighbours {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(f, n),
-                    IndexRecordOption::WithFreqs,
-                ));
+                let q = term_query(f, n);
                 let boost = boost * NEIGHBOUR_BOOST;
                 self.leaf(f, n.clone(), boost, q.as_ref(), false);
-                clauses.push((Occur::Should, boosted(q, boost)));
+                self.clause(
+                    &mut clauses,
+                    boosted(q, boost),
+                    matching.contains(&f),
+                    false,
+                );
             }
         }
-        boolean(clauses).unwrap_or_else(|| Box::new(EmptyQuery))
+        clauses
+            .build()
+            .unwrap_or_else(|| Built::same(Box::new(EmptyQuery)))
     }
+}
+
+fn term_query(field: Field, term: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, term),
+        IndexRecordOption::WithFreqs,
+    ))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod clauses;
 mod compiler;
 mod plan;
+mod spelling;
 
 pub use clauses::{date_query, entity_query};
 pub use compiler::Compiler;

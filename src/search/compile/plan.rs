@@ -65,13 +65,37 @@ pub struct Variant {
 }
 
 pub struct Compiled {
+    /// The query that scores.
     pub query: Box<dyn Query>,
+    /// The same matches as `query`, found by fewer terms: what collecting
+    /// and counting run on (see [`super::clauses::Built`]).
+    pub matching: Box<dyn Query>,
+    /// What `query` scores and `matching` leaves out (a headline, the
+    /// form as typed), each clause with its boost: a hit's full score is
+    /// its score by `matching` plus theirs.
+    pub extras: Vec<Box<dyn Query>>,
     /// Terms whose occurrences the snippet highlights (negated ones left out).
     pub highlight: HashSet<String>,
     pub words: Vec<AnalyzedWord>,
     /// Every scoring term or phrase, per field, for `--explain`.
     pub leaves: Vec<Leaf>,
     pub rescore: RescorePlan,
+}
+
+impl Compiled {
+    /// A query that matches every article and scores none, for hits whose
+    /// snippet is their lead (more-like-this).
+    pub fn everything() -> Compiled {
+        Compiled {
+            query: Box::new(tantivy::query::AllQuery),
+            matching: Box::new(tantivy::query::AllQuery),
+            extras: Vec::new(),
+            highlight: HashSet::new(),
+            words: Vec::new(),
+            leaves: Vec::new(),
+            rescore: RescorePlan::default(),
+        }
+    }
 }
 
 /// One term or phrase searched in one field.

@@ -1,9 +1,7 @@
 //! One article by its id, and the articles most like it.
 
-use std::collections::HashMap;
-
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue};
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -138,18 +136,7 @@ impl Engine {
             ),
         )?;
         // Nothing to highlight or explain: the snippet is the article's lead.
-        let prepared = Prepared {
-            query: Box::new(AllQuery),
-            budget: None,
-            compiled: Compiled {
-                query: Box::new(AllQuery),
-                highlight: Default::default(),
-                words: Vec::new(),
-                leaves: Vec::new(),
-                rescore: Default::default(),
-            },
-            bonuses: HashMap::new(),
-        };
+        let prepared = Prepared::from(Compiled::everything());
         let req = &SearchRequest {
             explain: false,
             ..req.clone()

@@ -23,7 +23,7 @@ impl Engine {
         facets::check_kind(&self.gazetteer, kind)?;
         let prepared = self.prepare(&req.search, &searcher)?;
         let (articles, counts) = searcher.search(
-            &*prepared.query,
+            &*prepared.matching,
             &(Count, facets::collector(&self.gazetteer, kind)),
         )?;
         self.within_budget(&req.search, &prepared)?;
@@ -75,7 +75,7 @@ impl Engine {
             .collect();
         let n = facets.len();
         let table = if n > 1 {
-            searcher.search(&*prepared.query, &PairCollector { facets })?
+            searcher.search(&*prepared.matching, &PairCollector { facets })?
         } else {
             vec![0; n * n]
         };

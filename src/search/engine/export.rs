@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED};
 
@@ -47,11 +47,11 @@ impl Engine {
             .map_err(|e| Error::io("cannot write to standard output", e))?;
         let mut ranked = Vec::new();
         if req.sort == Some(Sort::Relevance) {
-            let total = searcher.search(&*prepared.query, &Count)?;
-            ranked = searcher.search(
-                &*prepared.query,
-                &TopDocs::with_limit(total.max(1)).order_by_score(),
-            )?;
+            // Ranked as the pages of a search are, to the last match.
+            let total = prepared.matching.count(&searcher)?;
+            ranked = self
+                .ranked(&searcher, &prepared, total.max(1), &Count)?
+                .hits;
             self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
         }
         // Two batches in flight: one being written, one being built.
@@ -116,7 +116,7 @@ impl Engine {
         match req.sort {
             None => {
                 let weight = prepared
-                    .query
+                    .matching
                     .weight(EnableScoring::disabled_from_searcher(searcher))?;
                 for (ord, segment) in searcher.segment_readers().iter().enumerate() {
                     let alive = segment.alive_bitset();
@@ -142,8 +142,8 @@ impl Engine {
                 }
             }
             Some(sort) => {
-                let total = searcher.search(&*prepared.query, &Count)?;
-                let addrs = self.by_date(searcher, &*prepared.query, sort, 0, total.max(1))?;
+                let total = prepared.matching.count(searcher)?;
+                let addrs = self.by_date(searcher, &*prepared.matching, sort, 0, total.max(1))?;
                 for chunk in addrs.chunks(BATCH) {
                     batch.extend(chunk.iter().map(|&addr| (addr, None)));
                     if !flush(&mut batch) {

@@ -15,6 +15,7 @@ use crate::search::hit::{Explanation, Hit, TermMatch};
 use crate::search::{snippet, SearchRequest};
 
 use super::columns::Columns;
+use super::positions::TermPositions;
 use super::prepare::Prepared;
 use super::Engine;
 
@@ -40,6 +41,8 @@ pub(super) struct HitContext<'a> {
     /// Open when hits are made from columns alone (no snippet, nothing
     /// stored asked for).
     columns: Option<Columns>,
+    /// Where the hits hold the query's terms, when read for their snippets.
+    positions: Option<TermPositions>,
 }
 
 impl<'a> HitContext<'a> {
@@ -57,7 +60,25 @@ impl<'a> HitContext<'a> {
             prepared,
             req,
             columns,
+            positions: None,
         })
+    }
+
+    /// Reads where `addrs` hold the query's terms, so that their snippets
+    /// need not analyze their text (a page's hits; an export makes its
+    /// snippets, if any, by analyzing).
+    pub(super) fn with_positions(
+        mut self,
+        engine: &Engine,
+        addrs: &[DocAddress],
+    ) -> Result<HitContext<'a>> {
+        if self.req.snippets && !self.prepared.compiled.highlight.is_empty() {
+            let f = &engine.index.fields;
+            let field = if self.req.exact { f.body_exact } else { f.body };
+            let terms = &self.prepared.compiled.highlight;
+            self.positions = Some(TermPositions::read(self.searcher, field, terms, addrs)?);
+        }
+        Ok(self)
     }
 }
 
@@ -96,10 +117,10 @@ impl Engine {
             columns.hit(addr, rank, score)?
         } else if ctx.req.snippets {
             let doc: Whole = ctx.searcher.doc(addr)?;
-            self.hit(ctx, &doc, rank, score, analyzer)
+            self.hit(ctx, addr, &doc, rank, score, analyzer)
         } else {
             let doc: Head = ctx.searcher.doc(addr)?;
-            self.hit(ctx, &doc, rank, score, analyzer)
+            self.hit(ctx, addr, &doc, rank, score, analyzer)
         };
         if ctx.req.explain {
             hit.explanation = Some(self.explain(ctx, addr, score.unwrap_or(0.0))?);
@@ -110,6 +131,7 @@ impl Engine {
     fn hit<const W: bool>(
         &self,
         ctx: &HitContext,
+        addr: DocAddress,
         doc: &Stored<W>,
         rank: usize,
         score: Option<f32>,
@@ -124,9 +146,24 @@ impl Engine {
             .collect();
         let snip = if req.snippets {
             let body = text(doc, f.body_text).unwrap_or_default();
-            snippet::best(analyzer, &body, highlight, req.snippet_chars)
-                .or_else(|| snippet::best(analyzer, &title, highlight, req.snippet_chars))
-                .unwrap_or_else(|| snippet::lead(&body, req.snippet_chars))
+            let chars = req.snippet_chars;
+            let in_body = match &ctx.positions {
+                Some(p) => {
+                    let at = p.in_text(addr, &title, analyzer);
+                    if at.is_empty() {
+                        None
+                    } else {
+                        // Analyzing is the fallback for a text that is not
+                        // what was indexed.
+                        snippet::best_at(analyzer, &body, &at, p.terms(), chars)
+                            .or_else(|| snippet::best(analyzer, &body, highlight, chars))
+                    }
+                }
+                None => snippet::best(analyzer, &body, highlight, chars),
+            };
+            in_body
+                .or_else(|| snippet::best(analyzer, &title, highlight, chars))
+                .unwrap_or_else(|| snippet::lead(&body, chars))
         } else {
             snippet::Snippet::default()
         };

@@ -13,7 +13,9 @@ mod filters;
 mod hits;
 mod marks;
 mod page;
+mod positions;
 mod prepare;
+mod rank;
 mod timeline;
 
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! A ranked page of hits, and entity counts over all matches.
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
@@ -14,6 +14,8 @@ use crate::search::{SearchRequest, Sort};
 
 use super::filters::{and, filter};
 use super::hits::HitContext;
+use super::prepare::Prepared;
+use super::rank::FULL_WINDOW;
 use super::Engine;
 
 /// `req`'s offset and limit, at most the number of articles: no page holds
@@ -27,62 +29,46 @@ pub(super) fn page_bounds(searcher: &Searcher, req: &SearchRequest) -> (usize, u
     )
 }
 
+/// A page's hits in order, each with its score (`None`: not ranked).
+type Page = Vec<(Option<f32>, DocAddress)>;
+
 impl Engine {
     /// A ranked page of hits: `limit` hits after `offset`.
     pub fn search(&self, req: &SearchRequest) -> Result<Results> {
         let started = std::time::Instant::now();
         let searcher = self.reader.searcher();
         let mut prepared = self.prepare(req, &searcher)?;
-        let (offset, limit) = page_bounds(&searcher, req);
-        // The whole re-ranked window, so that every page cuts the same list.
-        let end = offset + limit;
-        let top = TopDocs::with_limit(end.max(rescore::WINDOW)).order_by_score();
-        // Hits, their number and their facets in one pass over the matches.
-        let (ranked, total, facets) = match req.facets {
-            Some(n) => {
-                let (ranked, total, counts, by_source) = searcher.search(
-                    &*prepared.query,
-                    &(
-                        top,
-                        Count,
-                        facets::collector(&self.gazetteer, None),
-                        SourceCollector,
-                    ),
-                )?;
-                let mut summary = facets::summarize(&counts, total, &self.gazetteer, None, n);
-                summary.sources = sources::top(by_source, n);
-                (ranked, total, Some(summary))
-            }
+        let (offset, _) = page_bounds(&searcher, req);
+        // Every match is counted, and its facets with it when asked, in a
+        // pass that scores nothing. Alone, a count is a sum of document
+        // frequencies or of bits, with no match visited one by one.
+        let (page, (total, counts, by_source)) = match req.facets {
             None => {
-                let (ranked, total) = searcher.search(&*prepared.query, &(top, Count))?;
-                (ranked, total, None)
+                let (page, total) = self.page(req, &searcher, &mut prepared, &Count)?;
+                (page, (total, None, None))
+            }
+            Some(_) => {
+                let counter = (
+                    Count,
+                    Some(facets::collector(&self.gazetteer, None)),
+                    Some(SourceCollector),
+                );
+                self.page(req, &searcher, &mut prepared, &counter)?
             }
         };
-        self.within_budget(req, &prepared)?;
-        let page: Vec<(Option<f32>, DocAddress)> = match req.sort.unwrap_or(Sort::Relevance) {
-            Sort::Relevance => {
-                let mut ranked = ranked;
-                self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
-                ranked
-                    .into_iter()
-                    .skip(offset)
-                    .take(limit)
-                    .map(|(s, a)| (Some(s), a))
-                    .collect()
+        let facets = match (req.facets, counts, by_source) {
+            (Some(n), Some(counts), Some(by_source)) => {
+                let mut summary = facets::summarize(&counts, total, &self.gazetteer, None, n);
+                summary.sources = sources::top(by_source, n);
+                Some(summary)
             }
-            sort => {
-                let addrs = self.by_date(&searcher, &*prepared.query, sort, offset, limit)?;
-                // The relevance of a date-sorted hit, for the record.
-                addrs
-                    .into_iter()
-                    .map(|a| Ok((Some(prepared.query.explain(&searcher, a)?.value()), a)))
-                    .collect::<Result<_>>()?
-            }
+            _ => None,
         };
         // Hits are made on the search's own threads, already awake; each
         // snippet reads and analyzes a whole body.
         let stages = self.stages(req.exact);
-        let ctx = HitContext::new(self, &searcher, &prepared, req)?;
+        let addrs: Vec<DocAddress> = page.iter().map(|(_, a)| *a).collect();
+        let ctx = HitContext::new(self, &searcher, &prepared, req)?.with_positions(self, &addrs)?;
         let hits = searcher
             .index()
             .search_executor()
@@ -105,6 +91,51 @@ impl Engine {
         })
     }
 
+    /// The hits of `req`'s page, in order, with what `counter` collects
+    /// over every match.
+    fn page<C>(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+        prepared: &mut Prepared,
+        counter: &C,
+    ) -> Result<(Page, C::Fruit)>
+    where
+        C: Collector,
+        C::Fruit: Send,
+    {
+        let (offset, limit) = page_bounds(searcher, req);
+        match req.sort.unwrap_or(Sort::Relevance) {
+            Sort::Relevance => {
+                // The whole re-ranked window, so that every page cuts the
+                // same list.
+                let k = (offset + limit).max(rescore::WINDOW).max(FULL_WINDOW);
+                let ranked = self.ranked(searcher, prepared, k, counter)?;
+                self.within_budget(req, prepared)?;
+                let mut hits = ranked.hits;
+                self.rescore(req, searcher, prepared, &mut hits)?;
+                let page = hits
+                    .into_iter()
+                    .skip(offset)
+                    .take(limit)
+                    .map(|(s, a)| (Some(s), a))
+                    .collect();
+                Ok((page, ranked.counted))
+            }
+            sort => {
+                let counted = searcher.search(&*prepared.matching, counter)?;
+                let addrs = self.by_date(searcher, &*prepared.matching, sort, offset, limit)?;
+                self.within_budget(req, prepared)?;
+                // The relevance of a date-sorted hit, for the record.
+                let page = addrs
+                    .into_iter()
+                    .map(|a| Ok((Some(prepared.query.explain(searcher, a)?.value()), a)))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((page, counted))
+            }
+        }
+    }
+
     /// Entity counts over every article matching the request's search
     /// (all articles for the query `*`), per type or for one type.
     pub fn facets(&self, freq: &FacetsRequest) -> Result<FacetCounts> {
@@ -115,7 +146,7 @@ impl Engine {
         // Sources are counted beside every type, not beside one.
         let by_source = kind.is_none().then_some(SourceCollector);
         let (total, counts, by_source) = searcher.search(
-            &*prepared.query,
+            &*prepared.matching,
             &(Count, facets::collector(&self.gazetteer, kind), by_source),
         )?;
         self.within_budget(req, &prepared)?;

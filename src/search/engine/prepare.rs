@@ -19,12 +19,29 @@ use super::Engine;
 
 /// A request turned into a tantivy query, with what rendering needs.
 pub(super) struct Prepared {
+    /// The query with the request's filters: what scores.
     pub(super) query: Box<dyn Query>,
+    /// The same matches by the body terms alone, with the filters: what
+    /// collects and counts.
+    pub(super) matching: Box<dyn Query>,
     /// Spent when a phrase had to stop matching for lack of time.
     pub(super) budget: Option<Arc<Budget>>,
     pub(super) compiled: Compiled,
     /// What the re-ranking of the first hits added to each, by address.
     pub(super) bonuses: HashMap<DocAddress, Bonuses>,
+}
+
+impl From<Compiled> for Prepared {
+    /// A compiled query with no filters and no time budget.
+    fn from(compiled: Compiled) -> Prepared {
+        Prepared {
+            query: compiled.query.box_clone(),
+            matching: compiled.matching.box_clone(),
+            budget: None,
+            compiled,
+            bonuses: HashMap::new(),
+        }
+    }
 }
 
 impl Engine {
@@ -69,15 +86,18 @@ impl Engine {
         .with_vocabulary(&vocabulary)
         .with_budget(budget.clone())
         .compile(&node)?;
-        let mut clauses = vec![(Occur::Must, compiled.query.box_clone())];
-        clauses.extend(self.filters(req));
-        let query = if clauses.len() == 1 {
-            compiled.query.box_clone()
-        } else {
+        let filters = self.filters(req);
+        let with_filters = |q: &dyn Query| {
+            if filters.is_empty() {
+                return q.box_clone();
+            }
+            let mut clauses = vec![(Occur::Must, q.box_clone())];
+            clauses.extend(filters.iter().map(|(o, f)| (*o, f.box_clone())));
             and(clauses)
         };
         Ok(Prepared {
-            query,
+            query: with_filters(&*compiled.query),
+            matching: with_filters(&*compiled.matching),
             budget,
             compiled,
             bonuses: HashMap::new(),

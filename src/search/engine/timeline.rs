@@ -29,7 +29,7 @@ impl Engine {
                 ..req.filters.clone()
             };
             let prepared = self.prepare(&one, &searcher)?;
-            let counts = searcher.search(&*prepared.query, &DayCollector)?;
+            let counts = searcher.search(&*prepared.matching, &DayCollector)?;
             self.within_budget(&one, &prepared)?;
             warned.extend(warnings(&prepared.compiled.words));
             all.push((q.clone(), counts));

@@ -1,0 +1,182 @@
+//! The two-stage ranking and the snippets cut from the index's positions
+//! checked against the plain way on the sample corpus: same matches, same
+//! order and scores, same snippets.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::Query;
+use tantivy::DocAddress;
+
+use super::super::positions::TermPositions;
+use super::super::Engine;
+use super::{add_extras, top};
+use crate::analysis::{analyzer, Stages};
+use crate::config::Archive;
+use crate::entities::Gazetteer;
+use crate::index::stored::Whole;
+use crate::index::{self, ArticleIndex, ProgressMode, RunOptions};
+use crate::search::{snippet, Operator, SearchRequest};
+
+/// Every shape of query: single words, AND and OR, phrases, negations,
+/// fields, a misspelt word, a final heh for teh marbuta, entities.
+const QUERIES: &[&str] = &[
+    "العراق",
+    "خارطة طريق",
+    "القوات الأمريكية",
+    "\"خارطة طريق\"",
+    "title:العراق",
+    "body:النفط",
+    "العراق -بغداد",
+    "العراق OR سوريا",
+    "(القوات OR الجيش) بغداد",
+    "الحكومه العراقيه",
+    "المفاوضاط",
+    "entity:بغداد النفط",
+    "الانتخابات البرلمان",
+    "واشنطن +بغداد",
+    "date:[2021-01-01 TO 2023-12-31] النفط",
+];
+
+fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus")
+}
+
+/// The sample corpus indexed in three runs, each adding a part, so that
+/// it has several segments (the heap carries its bar from one to the next).
+fn engine(dir: &Path, exact_fields: bool) -> Engine {
+    let gazetteer = Arc::new(Gazetteer::load(&[]).unwrap());
+    let path = dir.join(if exact_fields { "exact" } else { "plain" });
+    let parts = [
+        &["2019", "2020", "2021", "2022"][..],
+        &["2023", "2024", "commentary"],
+        &["2025", "exports", "web"],
+    ];
+    let mut roots = Vec::new();
+    for part in parts {
+        roots.extend(part.iter().map(|p| sample_corpus().join(p)));
+        index::run(&RunOptions {
+            roots: roots.clone(),
+            archive: Archive::default(),
+            index_path: path.clone(),
+            writer_memory_mb: 32,
+            threads: 1,
+            stages: Stages::ALL,
+            progress: ProgressMode::None,
+            cancel: Arc::new(AtomicBool::new(false)),
+            full: false,
+            wait: None,
+            commit_every_articles: 1000,
+            commit_every: Duration::from_secs(600),
+            gazetteer: gazetteer.clone(),
+            exact_fields,
+        })
+        .unwrap();
+    }
+    Engine::open(ArticleIndex::open(&path).unwrap(), gazetteer).unwrap()
+}
+
+fn requests() -> Vec<SearchRequest> {
+    let mut out = Vec::new();
+    for q in QUERIES {
+        for operator in [Operator::And, Operator::Or] {
+            out.push(SearchRequest {
+                query: q.to_string(),
+                operator,
+                snippets: true,
+                ..SearchRequest::default()
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn two_stages_find_count_and_rank_what_the_full_query_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for exact_fields in [false, true] {
+        let engine = engine(dir.path(), exact_fields);
+        let searcher = engine.reader.searcher();
+        assert!(searcher.segment_readers().len() > 1, "several segments");
+        for req in requests() {
+            let prepared = engine.prepare(&req, &searcher).unwrap();
+            let what = format!(
+                "{:?} ({:?}, exact fields {exact_fields})",
+                req.query, req.operator
+            );
+            let full = prepared.query.count(&searcher).unwrap();
+            assert_eq!(prepared.matching.count(&searcher).unwrap(), full, "{what}");
+            let every = full.max(1);
+            let by_full = searcher
+                .search(
+                    &*prepared.query,
+                    &TopDocs::with_limit(every).order_by_score(),
+                )
+                .unwrap();
+            let mut two = top(&searcher, &*prepared.matching, every).unwrap();
+            add_extras(&searcher, &prepared.compiled.extras, &mut two).unwrap();
+            assert_eq!(two.len(), by_full.len(), "{what}");
+            for ((a, x), (b, y)) in two.iter().zip(&by_full) {
+                assert!((a - b).abs() < 1e-4, "{what}: {a} against {b}");
+                // Scores this close may swap on rounding.
+                if x != y {
+                    let other = by_full.iter().find(|(_, d)| d == x).unwrap().0;
+                    assert!((other - a).abs() < 1e-4, "{what}: {x:?} out of place");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn snippets_cut_from_positions_are_those_of_the_analyzed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path(), false);
+    let searcher = engine.reader.searcher();
+    let f = engine.index.fields;
+    let mut cut = 0;
+    for req in requests() {
+        let prepared = engine.prepare(&req, &searcher).unwrap();
+        let highlight = &prepared.compiled.highlight;
+        let addrs: Vec<DocAddress> = searcher
+            .search(
+                &*prepared.matching,
+                &TopDocs::with_limit(100).order_by_score(),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect();
+        let positions = TermPositions::read(&searcher, f.body, highlight, &addrs).unwrap();
+        let mut a = analyzer(Stages::ALL);
+        for addr in addrs {
+            let doc: Whole = searcher.doc(addr).unwrap();
+            let title = doc.text(f.title).unwrap_or_default();
+            let body = doc.text(f.body_text).unwrap_or_default();
+            let at = positions.in_text(addr, title, &mut a);
+            for chars in [40, 200] {
+                let analyzed = snippet::best(&mut a, body, highlight, chars);
+                let from_index = if at.is_empty() {
+                    None
+                } else {
+                    snippet::best_at(&mut a, body, &at, positions.terms(), chars)
+                };
+                assert_eq!(from_index, analyzed, "{:?} in {addr:?}", req.query);
+                cut += usize::from(from_index.is_some());
+            }
+        }
+    }
+    assert!(cut > 100, "only {cut} snippets compared");
+}
+
+#[test]
+fn a_snippet_whose_positions_miss_their_words_is_refused() {
+    let text = "قال الوزير إن القوات ستبقى";
+    let mut a = analyzer(Stages::ALL);
+    // Position 3 is `القوات`; position 2 is `إن`, not the term.
+    assert!(snippet::best_at(&mut a, text, &[(3, "قوات")], 1, 100).is_some());
+    assert!(snippet::best_at(&mut a, text, &[(2, "قوات")], 1, 100).is_none());
+}
