@@ -55,6 +55,11 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // Splitting into words alone: what a snippet does to map the index's
+    // positions back to the text.
+    group.bench_function("words", |b| {
+        b.iter(|| fahras::analysis::tokenizer::spans(&text).count())
+    });
     group.finish();
 
     let gazetteer = Gazetteer::load(&[]).expect("built-in gazetteer");

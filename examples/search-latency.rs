@@ -2,7 +2,9 @@
 //! against an index in one warm process, top 10 with snippets, and prints
 //! p50, p95 and p99. `cargo run --release --example search-latency -- INDEX QUERIES`;
 //! with `NOSNIP=1`, without snippets (to see what they cost);
-//! with `SLOWEST=1` set, also the twelve slowest queries and their match counts.
+//! with `SLOWEST=1` set, also the twelve slowest queries and their match counts;
+//! with `NOCACHE=1`, the engine keeps nothing from one search for the next
+//! (every query as if its words were new to it).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -26,6 +28,10 @@ fn main() {
         Arc::new(Gazetteer::load(&[]).expect("gazetteer")),
     )
     .expect("engine");
+    let engine = match std::env::var_os("NOCACHE") {
+        Some(_) => engine.with_cache_bytes(0),
+        None => engine,
+    };
     let queries: Vec<String> = std::fs::read_to_string(queries)
         .expect("queries")
         .lines()

@@ -142,6 +142,9 @@ pub struct Search {
     /// Longest time one search may spend matching phrases, in ms; a query
     /// that needs more is stopped with an error (exit 2). 0: no limit.
     pub timeout_ms: u64,
+    /// Memory, in MiB, a long-lived search process (`serve`, a batch)
+    /// keeps between searches: where frequent terms are, for counting.
+    pub cache_mb: usize,
 }
 
 impl Default for Search {
@@ -151,6 +154,7 @@ impl Default for Search {
             snippet_chars: 200,
             default_operator: Operator::And,
             timeout_ms: 1000,
+            cache_mb: 64,
         }
     }
 }

@@ -32,6 +32,8 @@ pub struct Settings {
     pub index: IndexSettings,
     /// What `fahras serve` listens on and how much it takes at once.
     pub serve: ServeSettings,
+    /// What an engine may keep between searches (`search.cache_mb`).
+    pub cache_bytes: usize,
     /// The gazetteer, loaded the first time a command needs it and then
     /// shared: a search with --entity and facets reads its files once.
     gazetteer: OnceLock<Arc<Gazetteer>>,
@@ -80,7 +82,8 @@ impl Settings {
     /// index's entities were made with another gazetteer.
     pub fn engine(&self) -> Result<Engine> {
         let gazetteer = self.gazetteer()?;
-        let engine = Engine::open(ArticleIndex::open(&self.index_path)?, gazetteer)?;
+        let engine = Engine::open(ArticleIndex::open(&self.index_path)?, gazetteer)?
+            .with_cache_bytes(self.cache_bytes);
         if !engine.gazetteer_matches() {
             eprintln!(
                 "fahras: warning: the gazetteer changed since {} was built; run `fahras index` to update its entities",
@@ -162,6 +165,7 @@ impl Settings {
             token: flags.token.or_else(|| config.serve.token.clone()),
         };
         Settings {
+            cache_bytes: config.search.cache_mb.saturating_mul(1 << 20),
             config,
             index_path,
             style: Style {

@@ -130,6 +130,12 @@ pub trait Vocabulary {
             .collect()
     }
 
+    /// The [`augment_variants`] of `term` that occur in some article, with
+    /// their document frequencies.
+    fn variants(&self, term: &str) -> Vec<(String, u64)> {
+        self.counted(augment_variants(term))
+    }
+
     /// The `candidates` that occur in some article, with their document
     /// frequencies.
     fn counted(&self, candidates: Vec<String>) -> Vec<(String, u64)> {

@@ -51,6 +51,8 @@ pub struct ServeOptions {
     pub defaults: SearchRequest,
     pub token: Option<String>,
     pub quiet: bool,
+    /// What each engine keeps between searches.
+    pub cache_bytes: usize,
 }
 
 /// The router over `state`, every endpoint of the API.
@@ -102,7 +104,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 }
 
 async fn serve(opts: ServeOptions) -> Result<()> {
-    let engines = state::Engines::open(opts.index_path.clone(), opts.gazetteer.clone())?;
+    let engines = state::Engines::open(
+        opts.index_path.clone(),
+        opts.gazetteer.clone(),
+        opts.cache_bytes,
+    )?;
     let articles = engines.current().articles();
     let state = Arc::new(state::AppState {
         engines,

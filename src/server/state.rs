@@ -36,6 +36,7 @@ pub struct AppState {
 pub struct Engines {
     path: PathBuf,
     gazetteer: Arc<Gazetteer>,
+    cache_bytes: usize,
     current: RwLock<(Option<Signature>, Arc<Engine>)>,
     /// One reopen at a time; the others keep using the engine they have.
     reopening: Mutex<()>,
@@ -63,12 +64,14 @@ fn signature(path: &std::path::Path) -> Option<Signature> {
 }
 
 impl Engines {
-    pub fn open(path: PathBuf, gazetteer: Arc<Gazetteer>) -> Result<Engines> {
+    pub fn open(path: PathBuf, gazetteer: Arc<Gazetteer>, cache_bytes: usize) -> Result<Engines> {
         let sig = signature(&path);
-        let engine = Engine::open(ArticleIndex::open(&path)?, gazetteer.clone())?;
+        let engine = Engine::open(ArticleIndex::open(&path)?, gazetteer.clone())?
+            .with_cache_bytes(cache_bytes);
         Ok(Engines {
             path,
             gazetteer,
+            cache_bytes,
             current: RwLock::new((sig, Arc::new(engine))),
             reopening: Mutex::new(()),
         })
@@ -93,8 +96,9 @@ impl Engines {
                 .1
                 .clone();
         };
-        let reopened = ArticleIndex::open(&self.path)
-            .and_then(|index| Engine::open(index, self.gazetteer.clone()));
+        let reopened = ArticleIndex::open(&self.path).and_then(|index| {
+            Ok(Engine::open(index, self.gazetteer.clone())?.with_cache_bytes(self.cache_bytes))
+        });
         let mut cur = self.current.write().unwrap_or_else(|p| p.into_inner());
         match reopened {
             Ok(engine) => *cur = (sig, Arc::new(engine)),

@@ -23,6 +23,7 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<Outcome> {
         defaults,
         token: settings.serve.token.clone(),
         quiet: args.quiet,
+        cache_bytes: settings.cache_bytes,
     })?;
     Ok(Outcome::Found)
 }

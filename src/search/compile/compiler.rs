@@ -14,7 +14,7 @@ use crate::entities::resolve::resolve;
 use crate::entities::Gazetteer;
 use crate::index::schema::Fields;
 use crate::search::budget::{Bounded, Budget};
-use crate::search::neighbours::{augment_variants, Vocabulary};
+use crate::search::neighbours::Vocabulary;
 use crate::search::query::{FieldName, Node, QueryError, QueryErrorKind};
 
 use super::clauses::{boosted, date_query, entity_query, Built, Clauses};
@@ -341,7 +341,7 @@ impl<'a> Compiler<'a> {
             }
             Some(vocab) => {
                 word.spellings = vocab.present(respelt(&mut self.analyzer, text, term, false));
-                let variants = vocab.counted(augment_variants(term));
+                let variants = vocab.variants(term);
                 self.rescore
                     .variants
                     .extend(variants.into_iter().map(|(v, doc_freq)| Variant {

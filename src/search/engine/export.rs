@@ -2,7 +2,6 @@
 
 use rayon::prelude::*;
 
-use tantivy::collector::Count;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED};
 
@@ -48,9 +47,9 @@ impl Engine {
         let mut ranked = Vec::new();
         if req.sort == Some(Sort::Relevance) {
             // Ranked as the pages of a search are, to the last match.
-            let total = prepared.matching.count(&searcher)?;
+            let total = self.count(&searcher, &*prepared.matching)?;
             ranked = self
-                .ranked(&searcher, &prepared, total.max(1), &Count)?
+                .ranked(&searcher, &prepared, total.max(1), || Ok(()))?
                 .hits;
             self.rescore(req, &searcher, &mut prepared, &mut ranked)?;
         }
@@ -142,7 +141,7 @@ impl Engine {
                 }
             }
             Some(sort) => {
-                let total = prepared.matching.count(searcher)?;
+                let total = self.count(searcher, &*prepared.matching)?;
                 let addrs = self.by_date(searcher, &*prepared.matching, sort, 0, total.max(1))?;
                 for chunk in addrs.chunks(BATCH) {
                     batch.extend(chunk.iter().map(|&addr| (addr, None)));

@@ -6,8 +6,10 @@
 //! makes each hit from its stored article.
 
 mod articles;
+mod cache;
 mod columns;
 mod cooccur;
+mod count;
 mod export;
 mod filters;
 mod hits;
@@ -34,7 +36,12 @@ pub struct Engine {
     index: ArticleIndex,
     reader: IndexReader,
     gazetteer: Arc<Gazetteer>,
+    caches: cache::Caches,
 }
+
+/// Memory an engine's caches take at most unless told
+/// ([`Engine::with_cache_bytes`]).
+pub const CACHE_BYTES: usize = 64 << 20;
 
 impl Engine {
     /// `gazetteer` resolves entity names in queries and names entities in
@@ -51,7 +58,15 @@ impl Engine {
             index,
             reader,
             gazetteer,
+            caches: cache::Caches::new(CACHE_BYTES),
         })
+    }
+
+    /// Bounds what the engine keeps between searches (the bit sets of
+    /// frequent terms, for counting) to `bytes`; 0 keeps nothing.
+    pub fn with_cache_bytes(mut self, bytes: usize) -> Engine {
+        self.caches = cache::Caches::new(bytes);
+        self
     }
 
     /// False when the index's entity facets were made with another

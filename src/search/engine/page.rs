@@ -1,6 +1,6 @@
 //! A ranked page of hits, and entity counts over all matches.
 
-use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
@@ -43,18 +43,18 @@ impl Engine {
         // pass that scores nothing. Alone, a count is a sum of document
         // frequencies or of bits, with no match visited one by one.
         let (page, (total, counts, by_source)) = match req.facets {
-            None => {
-                let (page, total) = self.page(req, &searcher, &mut prepared, &Count)?;
-                (page, (total, None, None))
-            }
-            Some(_) => {
+            None => self.page(req, &searcher, &mut prepared, |p| {
+                Ok((self.count(&searcher, p)?, None, None))
+            })?,
+            Some(_) => self.page(req, &searcher, &mut prepared, |p| {
                 let counter = (
                     Count,
-                    Some(facets::collector(&self.gazetteer, None)),
-                    Some(SourceCollector),
+                    facets::collector(&self.gazetteer, None),
+                    SourceCollector,
                 );
-                self.page(req, &searcher, &mut prepared, &counter)?
-            }
+                let (n, facets, sources) = searcher.search(p, &counter)?;
+                Ok((n, Some(facets), Some(sources)))
+            })?,
         };
         let facets = match (req.facets, counts, by_source) {
             (Some(n), Some(counts), Some(by_source)) => {
@@ -91,26 +91,23 @@ impl Engine {
         })
     }
 
-    /// The hits of `req`'s page, in order, with what `counter` collects
-    /// over every match.
-    fn page<C>(
+    /// The hits of `req`'s page, in order, with what `count` finds over
+    /// the matching query.
+    fn page<T: Send>(
         &self,
         req: &SearchRequest,
         searcher: &Searcher,
         prepared: &mut Prepared,
-        counter: &C,
-    ) -> Result<(Page, C::Fruit)>
-    where
-        C: Collector,
-        C::Fruit: Send,
-    {
+        count: impl Fn(&dyn Query) -> Result<T> + Sync,
+    ) -> Result<(Page, T)> {
         let (offset, limit) = page_bounds(searcher, req);
         match req.sort.unwrap_or(Sort::Relevance) {
             Sort::Relevance => {
                 // The whole re-ranked window, so that every page cuts the
                 // same list.
                 let k = (offset + limit).max(rescore::WINDOW).max(FULL_WINDOW);
-                let ranked = self.ranked(searcher, prepared, k, counter)?;
+                let matching = &*prepared.matching;
+                let ranked = self.ranked(searcher, prepared, k, || count(matching))?;
                 self.within_budget(req, prepared)?;
                 let mut hits = ranked.hits;
                 self.rescore(req, searcher, prepared, &mut hits)?;
@@ -123,7 +120,7 @@ impl Engine {
                 Ok((page, ranked.counted))
             }
             sort => {
-                let counted = searcher.search(&*prepared.matching, counter)?;
+                let counted = count(&*prepared.matching)?;
                 let addrs = self.by_date(searcher, &*prepared.matching, sort, offset, limit)?;
                 self.within_budget(req, prepared)?;
                 // The relevance of a date-sorted hit, for the record.

@@ -10,10 +10,11 @@ use tantivy::{DocAddress, Searcher};
 use crate::error::{Error, Result};
 use crate::search::budget::Budget;
 use crate::search::compile::{Compiled, Compiler};
-use crate::search::neighbours::FieldVocabulary;
+use crate::search::neighbours::{FieldVocabulary, Vocabulary};
 use crate::search::rescore::{Bonuses, Rescorer};
 use crate::search::{query, SearchRequest};
 
+use super::cache::{lock, KeptVariants};
 use super::filters::and;
 use super::Engine;
 
@@ -29,6 +30,29 @@ pub(super) struct Prepared {
     pub(super) compiled: Compiled,
     /// What the re-ranking of the first hits added to each, by address.
     pub(super) bonuses: HashMap<DocAddress, Bonuses>,
+}
+
+/// The body's vocabulary, with the derived forms of the terms searched
+/// lately kept.
+struct BodyVocabulary<'a> {
+    field: FieldVocabulary,
+    kept: &'a KeptVariants,
+}
+
+impl Vocabulary for BodyVocabulary<'_> {
+    fn doc_freq(&self, term: &str) -> u64 {
+        self.field.doc_freq(term)
+    }
+
+    fn variants(&self, term: &str) -> Vec<(String, u64)> {
+        let key = term.to_string();
+        if let Some(found) = lock(self.kept).get(&key) {
+            return found.to_vec();
+        }
+        let found: Arc<[(String, u64)]> = self.field.variants(term).into();
+        lock(self.kept).insert(key, found.clone(), 1);
+        found.to_vec()
+    }
 }
 
 impl From<Compiled> for Prepared {
@@ -74,7 +98,10 @@ impl Engine {
                 path: self.index.path.clone(),
             });
         }
-        let vocabulary = FieldVocabulary::new(searcher, self.index.fields.body)?;
+        let vocabulary = BodyVocabulary {
+            field: FieldVocabulary::new(searcher, self.index.fields.body)?,
+            kept: &self.caches.variants,
+        };
         let compiled = Compiler::new(
             &self.index.fields,
             &self.gazetteer,

@@ -24,9 +24,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use tantivy::collector::Collector;
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher};
+use tantivy::{DocAddress, DocId, DocSet, Executor, Score, Searcher};
 
 use crate::error::Result;
 
@@ -154,7 +153,7 @@ pub(super) fn add_extras(
 }
 
 /// What a ranked search finds: the best hits, scored, and what the
-/// counting pass collected (the number of matches, facets …).
+/// counting pass found (the number of matches, facets …).
 pub(super) struct Ranked<T> {
     pub(super) hits: Vec<(Score, DocAddress)>,
     pub(super) counted: T,
@@ -162,50 +161,26 @@ pub(super) struct Ranked<T> {
 
 impl Engine {
     /// The best `k` matches of `prepared`, the first [`FULL_WINDOW`] of
-    /// them scored by the full query, and what `counter` collects over
-    /// every match with nothing scored; the two passes run side by side
-    /// when the engine has threads for it.
-    pub(super) fn ranked<C>(
+    /// them scored by the full query, beside `count` (which scores
+    /// nothing) on the other core when the engine has threads.
+    pub(super) fn ranked<T: Send>(
         &self,
         searcher: &Searcher,
         prepared: &Prepared,
         k: usize,
-        counter: &C,
-    ) -> Result<Ranked<C::Fruit>>
-    where
-        C: Collector,
-        C::Fruit: Send,
-    {
-        let matching = &*prepared.matching;
-        enum Done<F> {
-            Top(Vec<(Score, DocAddress)>),
-            Counted(F),
-        }
-        let passes = searcher.index().search_executor().map(
-            |first: bool| -> tantivy::Result<Result<Done<C::Fruit>>> {
-                Ok(if first {
-                    top(searcher, matching, k).map(Done::Top)
-                } else {
-                    searcher
-                        .search(matching, counter)
-                        .map(Done::Counted)
-                        .map_err(Into::into)
-                })
-            },
-            [true, false].into_iter(),
-        )?;
-        let (mut hits, mut counted) = (Vec::new(), None);
-        for pass in passes {
-            match pass? {
-                Done::Top(h) => hits = h,
-                Done::Counted(c) => counted = Some(c),
-            }
-        }
+        count: impl FnOnce() -> Result<T> + Send,
+    ) -> Result<Ranked<T>> {
+        let best = || top(searcher, &*prepared.matching, k);
+        let (hits, counted) = match searcher.index().search_executor() {
+            Executor::ThreadPool(pool) => pool.join(best, count),
+            Executor::SingleThread => (best(), count()),
+        };
+        let mut hits = hits?;
         let end = hits.len().min(FULL_WINDOW);
         add_extras(searcher, &prepared.compiled.extras, &mut hits[..end])?;
         Ok(Ranked {
             hits,
-            counted: counted.expect("both passes ran"),
+            counted: counted?,
         })
     }
 }

@@ -46,18 +46,27 @@ fn sample_corpus() -> PathBuf {
 }
 
 /// The sample corpus indexed in three runs, each adding a part, so that
-/// it has several segments (the heap carries its bar from one to the next).
+/// it has several segments (the heap carries its bar from one to the
+/// next), then a fourth after two files went, so that segments have
+/// deletes.
 fn engine(dir: &Path, exact_fields: bool) -> Engine {
     let gazetteer = Arc::new(Gazetteer::load(&[]).unwrap());
-    let path = dir.join(if exact_fields { "exact" } else { "plain" });
+    let name = if exact_fields { "exact" } else { "plain" };
+    let (path, corpus) = (dir.join(name), dir.join(format!("{name}-corpus")));
+    copy(&sample_corpus(), &corpus);
     let parts = [
         &["2019", "2020", "2021", "2022"][..],
         &["2023", "2024", "commentary"],
         &["2025", "exports", "web"],
+        &[],
     ];
     let mut roots = Vec::new();
-    for part in parts {
-        roots.extend(part.iter().map(|p| sample_corpus().join(p)));
+    for (i, part) in parts.iter().enumerate() {
+        if i == 3 {
+            std::fs::remove_file(corpus.join("2019/10/tishreen-protests.txt")).unwrap();
+            std::fs::remove_file(corpus.join("2023/06/12/budget-law-passed.txt")).unwrap();
+        }
+        roots.extend(part.iter().map(|p| corpus.join(p)));
         index::run(&RunOptions {
             roots: roots.clone(),
             archive: Archive::default(),
@@ -77,6 +86,18 @@ fn engine(dir: &Path, exact_fields: bool) -> Engine {
         .unwrap();
     }
     Engine::open(ArticleIndex::open(&path).unwrap(), gazetteer).unwrap()
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 fn requests() -> Vec<SearchRequest> {
@@ -101,6 +122,8 @@ fn two_stages_find_count_and_rank_what_the_full_query_does() {
         let engine = engine(dir.path(), exact_fields);
         let searcher = engine.reader.searcher();
         assert!(searcher.segment_readers().len() > 1, "several segments");
+        let deletes = searcher.segment_readers().iter().any(|s| s.has_deletes());
+        assert!(deletes, "a segment with deletes");
         for req in requests() {
             let prepared = engine.prepare(&req, &searcher).unwrap();
             let what = format!(
@@ -109,6 +132,17 @@ fn two_stages_find_count_and_rank_what_the_full_query_does() {
             );
             let full = prepared.query.count(&searcher).unwrap();
             assert_eq!(prepared.matching.count(&searcher).unwrap(), full, "{what}");
+            // The engine's own count: document frequencies and bit sets.
+            assert_eq!(
+                engine.count(&searcher, &*prepared.matching).unwrap(),
+                full,
+                "{what}"
+            );
+            assert_eq!(
+                engine.count(&searcher, &*prepared.matching).unwrap(),
+                full,
+                "{what}, kept"
+            );
             let every = full.max(1);
             let by_full = searcher
                 .search(
