@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use fahras::analysis::{analyzer, Stages};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use fahras::analysis::{analyzer, Pipeline, RewriteFilter, Stages};
 use fahras::entities::{Gazetteer, Matcher};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::tokenizer::TokenStream;
 
 fn corpus_text() -> String {
@@ -22,10 +23,22 @@ fn corpus_text() -> String {
     text
 }
 
+/// Bytes of the terms of `text`.
+fn terms_bytes(a: &mut TextAnalyzer, text: &str) -> usize {
+    let mut stream = a.token_stream(text);
+    let mut n = 0usize;
+    while stream.advance() {
+        n += stream.token().text.len();
+    }
+    n
+}
+
 fn bench(c: &mut Criterion) {
     let text = corpus_text();
     let mut group = c.benchmark_group("analyzer");
     group.throughput(Throughput::Bytes(text.len() as u64));
+    // Each measured pass starts with nothing remembered: what a text costs
+    // the first time (repeats within it are remembered, as in a corpus).
     for (name, stages) in [
         ("full", Stages::ALL),
         (
@@ -45,16 +58,25 @@ fn bench(c: &mut Criterion) {
     ] {
         let mut a = analyzer(stages);
         group.bench_function(name, |b| {
-            b.iter(|| {
-                let mut stream = a.token_stream(&text);
-                let mut n = 0usize;
-                while stream.advance() {
-                    n += stream.token().text.len();
-                }
-                n
-            })
+            b.iter_batched(
+                fahras::analysis::pipeline::forget,
+                |()| terms_bytes(&mut a, &text),
+                BatchSize::PerIteration,
+            )
         });
     }
+    // Every word remembered, as deep into a large archive; and nothing
+    // remembered at all.
+    let mut warm = analyzer(Stages::ALL);
+    group.bench_function("full, words remembered", |b| {
+        b.iter(|| terms_bytes(&mut warm, &text))
+    });
+    let mut cold = TextAnalyzer::builder(fahras::analysis::ArabicTokenizer)
+        .filter(RewriteFilter(Pipeline::forgetful(Stages::ALL)))
+        .build();
+    group.bench_function("full, nothing remembered", |b| {
+        b.iter(|| terms_bytes(&mut cold, &text))
+    });
     // Splitting into words alone: what a snippet does to map the index's
     // positions back to the text.
     group.bench_function("words", |b| {

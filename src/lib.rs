@@ -14,6 +14,7 @@ pub mod entities;
 pub mod error;
 pub mod index;
 pub mod output;
+pub mod recent;
 pub mod search;
 pub mod server;
 

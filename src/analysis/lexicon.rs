@@ -16,14 +16,13 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 use super::rules::Rule;
 use super::stem::strip_suffixes;
+use super::wordset::WordSet;
 
 const WORDS: &str = include_str!("article_nouns.txt");
 
-static STEMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+static STEMS: LazyLock<WordSet> = LazyLock::new(|| {
     WORDS
         .lines()
         .map(str::trim)

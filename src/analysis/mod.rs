@@ -2,7 +2,8 @@
 //!
 //! The pipeline, in order (each stage in its own file):
 //! [`tokenizer`] → [`normalize`] → [`stopwords`] → [`stem`] (with the
-//! [`plurals`] table). Every stage keeps token offsets as they are, so
+//! [`plurals`] table); [`pipeline`] runs the stages after the tokenizer as
+//! one filter that remembers the words it analyzed lately. Every stage keeps token offsets as they are, so
 //! highlights always point at the words as written.
 //!
 //! Two analyzers are registered on every index: `arabic` (the whole
@@ -11,17 +12,21 @@
 
 pub mod lexicon;
 pub mod normalize;
+pub mod pipeline;
 pub mod plurals;
+mod protected;
 pub mod rewrite;
 pub mod rules;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
+pub mod wordset;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::Index;
 
 pub use normalize::{normalize, Normalizer};
+pub use pipeline::Pipeline;
 pub use rewrite::{Rewrite, RewriteFilter};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
@@ -56,16 +61,9 @@ impl Stages {
 
 /// Builds the analyzer with the given stages.
 pub fn analyzer(stages: Stages) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(ArabicTokenizer).filter(RewriteFilter(Normalizer));
-    match (stages.stopwords, stages.stem) {
-        (true, true) => base
-            .filter(RewriteFilter(StopWords))
-            .filter(RewriteFilter(Stemmer))
-            .build(),
-        (true, false) => base.filter(RewriteFilter(StopWords)).build(),
-        (false, true) => base.filter(RewriteFilter(Stemmer)).build(),
-        (false, false) => base.build(),
-    }
+    TextAnalyzer::builder(ArabicTokenizer)
+        .filter(RewriteFilter(Pipeline::new(stages)))
+        .build()
 }
 
 /// Registers both analyzers on `index`; must run on every open, since

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use super::wordset::WordMap;
 
 use super::normalize::normalize;
 
@@ -135,7 +135,7 @@ const PAIRS: &str = "
 مخازن مخزن
 ";
 
-static PLURALS: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
+static PLURALS: LazyLock<WordMap<String>> = LazyLock::new(|| {
     let words: Vec<&str> = PAIRS.split_whitespace().collect();
     words
         .chunks_exact(2)

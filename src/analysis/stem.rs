@@ -29,14 +29,11 @@
 //! not idempotent — stems are not words — so each text passes through it
 //! exactly once.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
 use tantivy::tokenizer::Token;
 
 use super::lexicon;
-use super::normalize::normalize;
 use super::plurals;
+use super::protected::protected;
 use super::rewrite::Rewrite;
 use super::rules::Rule;
 use super::tokenizer::is_joiner;
@@ -47,24 +44,6 @@ const ARTICLE_PREFIXES: [&str; 12] = [
 ];
 const PRONOUN_SUFFIXES: [&str; 8] = ["هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه"];
 const NUMBER_SUFFIXES: [&str; 7] = ["تان", "تين", "ات", "ون", "ين", "ان", "وا"];
-
-/// Names whose first letters only look like proclitics (`و ب ل ف ك`
-/// belong to the name) and which keep every letter: no suffix rule may
-/// touch them either (`لبنان` is not `لبن` + `ان`). Common nouns need no
-/// entry: [`lexicon`] knows them from the article news writes before them.
-/// Written for fahras from the domain, normalized when the set is built.
-const PROTECTED: &str = "
-واشنطن وليد وفيق واثق وراء وفق
-ليبيا لبنان لندن لاهاي لافروف
-بريطانيا باكستان بلجيكا بغداد بيروت بابل بعقوبة بيجي بايدن بلينكن بوش باريس
-برلين بولندا بنتاغون بنتاجون برلمان
-فرنسا فلسطين فنزويلا فيينا فلوجة
-كندا كوريا كوبا كولومبيا كابل كركوك كربلاء كردستان كويت
-كيري كلينتون كارتر
-";
-
-static PROTECTED_WORDS: LazyLock<FxHashSet<String>> =
-    LazyLock::new(|| PROTECTED.split_whitespace().map(normalize).collect());
 
 /// Letters in `s`. Every word past the [`is_arabic_word`] check, and every
 /// affix, is made of letters from U+0621–U+064A, two bytes each in UTF-8.
@@ -146,10 +125,6 @@ fn finish(rest: &str, out: &mut String) {
         }
     }
     strip_suffixes(out);
-}
-
-fn protected(word: &str) -> bool {
-    Rule::Protected.on() && PROTECTED_WORDS.contains(word)
 }
 
 /// Strips proclitics; returns the rest of `word`, and whether a single
@@ -317,6 +292,7 @@ impl Rewrite for Stemmer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::normalize;
 
     fn s(word: &str) -> String {
         let mut out = String::new();

@@ -42,6 +42,8 @@ const WORDS: &str = "
 لكنهم ولكنه ولكنها ولكنهم
 ";
 
+// A fifth of news tokens are stopwords: their shapes are everyone's, so
+// the set is a plain hash set.
 static STOPWORDS: LazyLock<Arc<FxHashSet<String>>> = LazyLock::new(|| {
     Arc::new(
         WORDS

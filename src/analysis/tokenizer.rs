@@ -50,24 +50,43 @@ enum Class {
     Separator,
 }
 
-fn classify(c: char) -> Class {
-    if c.is_ascii() {
-        return match c {
-            'a'..='z' | 'A'..='Z' => Class::Letter,
-            '0'..='9' => Class::Digit,
-            '-' | '.' | ',' => Class::Connector,
+/// The class of each ASCII character, looked up rather than matched.
+const ASCII: [Class; 128] = {
+    let mut table = [Class::Separator; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = match i as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'-' | b'.' | b',' => Class::Connector,
             _ => Class::Separator,
         };
+        i += 1;
     }
+    table
+};
+
+#[inline]
+fn classify(c: char) -> Class {
+    let u = c as u32;
+    if u < 0x80 {
+        return ASCII[u as usize];
+    }
+    // The Arabic letters, most of the text, before anything else.
+    if matches!(u, 0x0620..=0x063F | 0x0641..=0x064A) {
+        return Class::Arabic;
+    }
+    classify_other(c)
+}
+
+fn classify_other(c: char) -> Class {
     match c {
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Class::Digit,
         '\u{066B}' | '\u{066C}' => Class::Connector,
         c if is_joiner(c) => Class::Joiner,
-        // The Arabic block spelled out: Unicode's generic letter lookup is
-        // slow for it, and it is most of the text.
-        '\u{0620}'..='\u{063F}'
-        | '\u{0641}'..='\u{064A}'
-        | '\u{066E}'..='\u{066F}'
+        // The rest of the Arabic block spelled out: Unicode's generic
+        // letter lookup is slow for it.
+        '\u{066E}'..='\u{066F}'
         | '\u{0671}'..='\u{06D3}'
         | '\u{06D5}'
         | '\u{06E5}'..='\u{06E6}'
@@ -113,35 +132,50 @@ impl ArabicTokenStream<'_> {
     /// Finds the next token starting at or after `self.cursor`; returns its
     /// byte range.
     fn next_span(&mut self) -> Option<(usize, usize)> {
-        let bytes_left = &self.text[self.cursor..];
-        let mut chars = bytes_left.char_indices().peekable();
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = self.cursor;
         // Skip to the first letter or digit.
-        let (start_rel, first) = loop {
-            let (i, c) = chars.next()?;
-            match classify(c) {
-                Class::Arabic | Class::Letter | Class::Digit => break (i, c),
-                _ => {}
+        let (start, mut last_kind) = loop {
+            let c = text[pos..].chars().next()?;
+            let kind = classify(c);
+            if matches!(kind, Class::Arabic | Class::Letter | Class::Digit) {
+                break (pos, kind);
             }
+            pos += c.len_utf8();
         };
-        let start = self.cursor + start_rel;
-        let mut last_kind = classify(first);
+        pos += text[pos..].chars().next().map_or(1, char::len_utf8);
         // `end` only moves past letters, digits and marks, so a trailing
         // format character or connector is left out of the token.
-        let mut end = start + first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        let mut end = pos;
+        loop {
+            if last_kind == Class::Arabic {
+                // A run of plain Arabic letters, two bytes each, is read
+                // without decoding a character: most of the text.
+                let from = pos;
+                while pos + 1 < bytes.len() && is_plain_letter(bytes[pos], bytes[pos + 1]) {
+                    pos += 2;
+                }
+                if pos > from {
+                    end = pos;
+                }
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
             let kind = classify(c);
             match kind {
                 Class::Joiner => {
-                    chars.next();
+                    pos += c.len_utf8();
                     if !is_invisible(c) {
-                        end = self.cursor + i + c.len_utf8();
+                        end = pos;
                     }
                 }
                 Class::Connector => {
                     // A connector only joins when the next visible character
                     // continues the same kind of run.
-                    let after = self.cursor + i + c.len_utf8();
-                    let next = self.text[after..].chars().next();
+                    let after = pos + c.len_utf8();
+                    let next = text[after..].chars().next();
                     let joins = match (c, last_kind, next.map(classify)) {
                         // `F-16`, `COVID-19`, `19-A`: a hyphen needs a letter
                         // on one side, so year ranges like `2003-2011` split.
@@ -154,16 +188,16 @@ impl ArabicTokenStream<'_> {
                     if !joins {
                         break;
                     }
-                    chars.next();
+                    pos = after;
                 }
                 Class::Arabic | Class::Letter | Class::Digit => {
                     let splits = (kind == Class::Arabic) != (last_kind == Class::Arabic);
                     if splits {
                         break;
                     }
-                    chars.next();
+                    pos += c.len_utf8();
                     last_kind = kind;
-                    end = self.cursor + i + c.len_utf8();
+                    end = pos;
                 }
                 Class::Separator => break,
             }
@@ -171,6 +205,13 @@ impl ArabicTokenStream<'_> {
         self.cursor = end;
         Some((start, end))
     }
+}
+
+/// Whether two bytes are one of the Arabic letters U+0620–U+063F or
+/// U+0641–U+064A in UTF-8 (what [`classify`] calls `Arabic` first).
+#[inline]
+fn is_plain_letter(b0: u8, b1: u8) -> bool {
+    (b0 == 0xD8 && b1 >= 0xA0) || (b0 == 0xD9 && (0x81..=0x8A).contains(&b1))
 }
 
 /// The byte spans of the tokens of `text`, in order: a token's position is

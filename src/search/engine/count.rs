@@ -129,7 +129,7 @@ impl Engine {
     fn postings_bits(&self, segment: &SegmentReader, term: &Term, info: &TermInfo) -> Result<Bits> {
         let key = (segment.segment_id(), term.clone());
         if let Some(bits) = lock(&self.caches.postings).get(&key) {
-            return Ok(bits);
+            return Ok(bits.clone());
         }
         let inverted = segment.inverted_index(term.field())?;
         let mut blocks = inverted

@@ -45,13 +45,12 @@ impl Vocabulary for BodyVocabulary<'_> {
     }
 
     fn variants(&self, term: &str) -> Vec<(String, u64)> {
-        let key = term.to_string();
-        if let Some(found) = lock(self.kept).get(&key) {
+        if let Some(found) = lock(self.kept).get(term) {
             return found.to_vec();
         }
-        let found: Arc<[(String, u64)]> = self.field.variants(term).into();
-        lock(self.kept).insert(key, found.clone(), 1);
-        found.to_vec()
+        let found = self.field.variants(term);
+        lock(self.kept).insert(term.to_string(), found.clone(), 1);
+        found
     }
 }
 
