@@ -8,7 +8,6 @@ use crate::analysis::analyzer;
 use crate::error::Result;
 use crate::search::facets::{self, FacetCounts, FacetsRequest};
 use crate::search::hit::{warnings, Hit, Results};
-use crate::search::rescore::{self};
 use crate::search::sources::{self, SourceCollector};
 use crate::search::{SearchRequest, Sort};
 
@@ -105,7 +104,7 @@ impl Engine {
             Sort::Relevance => {
                 // The whole re-ranked window, so that every page cuts the
                 // same list.
-                let k = (offset + limit).max(rescore::WINDOW).max(FULL_WINDOW);
+                let k = (offset + limit).max(FULL_WINDOW);
                 let matching = &*prepared.matching;
                 let ranked = self.ranked(searcher, prepared, k, || count(matching))?;
                 self.within_budget(req, prepared)?;

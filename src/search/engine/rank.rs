@@ -32,10 +32,9 @@ use crate::error::Result;
 use super::prepare::Prepared;
 use super::Engine;
 
-/// How many of the best candidates the full query scores again. Below it,
-/// hits are in body-score order. On ARCD and antnews 50 ranks as well as
-/// scoring every match fully (BENCHMARKS.md, docs/analysis.md).
-pub const FULL_WINDOW: usize = 50;
+/// How many of the best candidates the full query scores: the window the
+/// re-ranking bonuses reorder too. Below it, hits are in body-score order.
+pub use crate::search::rescore::WINDOW as FULL_WINDOW;
 
 /// One candidate in the heap: the worst on top.
 #[derive(Clone, Copy)]
