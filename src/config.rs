@@ -91,6 +91,10 @@ pub struct IndexSettings {
     pub commit_every_articles: usize,
     /// ...or after this many seconds, so an interrupted run keeps its work.
     pub commit_every_secs: u64,
+    /// How far below other processes' CPU priority an index run works
+    /// (the Unix nice value, 0–19), so that searches answered meanwhile
+    /// keep their speed.
+    pub nice: u8,
 }
 
 impl Default for IndexSettings {
@@ -101,6 +105,7 @@ impl Default for IndexSettings {
             threads: 0,
             commit_every_articles: 20_000,
             commit_every_secs: 120,
+            nice: 10,
         }
     }
 }
@@ -224,6 +229,9 @@ impl Config {
         if config.index.writer_memory_mb < 16 {
             return invalid("index.writer_memory_mb", "at least 16");
         }
+        if config.index.nice > 19 {
+            return invalid("index.nice", "from 0 to 19");
+        }
         Ok(config)
     }
 }
@@ -281,5 +289,12 @@ mod tests {
             })
         ));
         assert!(Config::parse("[search]\ndefault_operator = \"xor\"\n").is_err());
+        assert!(matches!(
+            Config::parse("[index]\nnice = 20\n"),
+            Err(ConfigError::Invalid {
+                key: "index.nice",
+                ..
+            })
+        ));
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod commands;
+mod priority;
 pub mod settings;
 
 use std::io;

@@ -37,6 +37,8 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
             exact_fields = stamp.exact_fields;
         }
     }
+    // Before any thread starts: they inherit it.
+    super::super::priority::lower(config.index.nice);
     let opts = RunOptions {
         roots: settings.index.roots.clone(),
         archive: config.archive.clone(),
