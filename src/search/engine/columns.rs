@@ -51,11 +51,7 @@ impl Columns {
     pub(super) fn hit(&self, addr: DocAddress, rank: usize, score: Option<f32>) -> Result<Hit> {
         let c = &self.segments[addr.segment_ord as usize];
         let doc = addr.doc_id;
-        let date = c.date.first(doc).and_then(|dt| {
-            let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
-            let precision = Precision::from_code(c.precision.first(doc).unwrap_or(0));
-            Some(precision.show(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
-        });
+        let date = date_of(c, doc);
         Ok(Hit {
             rank,
             score,
@@ -67,6 +63,81 @@ impl Columns {
             ..Hit::default()
         })
     }
+}
+
+impl Columns {
+    /// The hits of `batch` (address and score, ranked from `rank` on), with
+    /// each string column read in one pass per segment: the term ordinals
+    /// of the batch's documents sorted, then their terms read in a walk
+    /// over the column's dictionary, where a hit alone costs a search
+    /// through one of its blocks. An export's batches run this way.
+    pub(super) fn hits(
+        &self,
+        batch: &[(DocAddress, Option<f32>)],
+        rank: usize,
+    ) -> Result<Vec<Hit>> {
+        let mut hits: Vec<Hit> = Vec::with_capacity(batch.len());
+        for (i, &(addr, score)) in batch.iter().enumerate() {
+            let c = &self.segments[addr.segment_ord as usize];
+            hits.push(Hit {
+                rank: rank + i,
+                score,
+                date: date_of(c, addr.doc_id),
+                ..Hit::default()
+            });
+        }
+        let mut at: Vec<usize> = (0..batch.len()).collect();
+        at.sort_by_key(|&i| batch[i].0);
+        for segment_hits in at.chunk_by(|&a, &b| batch[a].0.segment_ord == batch[b].0.segment_ord) {
+            let c = &self.segments[batch[segment_hits[0]].0.segment_ord as usize];
+            let docs = || segment_hits.iter().map(|&i| (batch[i].0.doc_id, i));
+            each_term(Some(&c.id), docs(), |i, t| hits[i].id = t)?;
+            each_term(c.title.as_ref(), docs(), |i, t| hits[i].title = t)?;
+            each_term(c.source.as_ref(), docs(), |i, t| hits[i].source = Some(t))?;
+            each_term(c.path.as_ref(), docs(), |i, t| hits[i].path = t)?;
+        }
+        Ok(hits)
+    }
+}
+
+/// The article's date from the columns, as far as it is known.
+fn date_of(c: &SegmentColumns, doc: DocId) -> Option<String> {
+    c.date.first(doc).and_then(|dt| {
+        let ts = jiff::Timestamp::from_second(dt.into_timestamp_secs()).ok()?;
+        let precision = Precision::from_code(c.precision.first(doc).unwrap_or(0));
+        Some(precision.show(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
+    })
+}
+
+/// Calls `set(i, term)` with the first term of each `(doc, i)` in
+/// `column`, reading the column's dictionary once, in order.
+fn each_term(
+    column: Option<&StrColumn>,
+    docs: impl Iterator<Item = (DocId, usize)>,
+    mut set: impl FnMut(usize, String),
+) -> Result<()> {
+    let Some(column) = column else {
+        return Ok(());
+    };
+    let mut ords: Vec<(u64, usize)> = docs
+        .filter_map(|(doc, i)| column.term_ords(doc).next().map(|o| (o, i)))
+        .collect();
+    ords.sort_unstable();
+    let sorted: Vec<u64> = ords.iter().map(|&(o, _)| o).collect();
+    let mut owners = ords.iter().map(|&(_, i)| i);
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            if let Some(i) = owners.next() {
+                let term = match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+                };
+                set(i, term);
+            }
+        })
+        .map_err(|e| Error::io("cannot read a column of the index", e))?;
+    Ok(())
 }
 
 /// The document's first value in a string column (`None` for no value, or

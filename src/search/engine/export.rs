@@ -96,6 +96,9 @@ impl Engine {
         let stages = self.stages(req.exact);
         let ctx = HitContext::new(self, searcher, prepared, req)?;
         let build = |batch: &[(DocAddress, Option<f32>)]| -> Result<Vec<Hit>> {
+            if let Some(hits) = ctx.column_hits(batch) {
+                return hits;
+            }
             batch
                 .par_iter()
                 .map_init(

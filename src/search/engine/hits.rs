@@ -64,6 +64,16 @@ impl<'a> HitContext<'a> {
         })
     }
 
+    /// The hits of `batch` made from the columns in one pass per column and
+    /// segment, when hits are made from columns and not explained.
+    pub(super) fn column_hits(
+        &self,
+        batch: &[(DocAddress, Option<f32>)],
+    ) -> Option<Result<Vec<Hit>>> {
+        let columns = self.columns.as_ref().filter(|_| !self.req.explain)?;
+        Some(columns.hits(batch, 0))
+    }
+
     /// Reads where `addrs` hold the query's terms, so that their snippets
     /// need not analyze their text (a page's hits; an export makes its
     /// snippets, if any, by analyzing).

@@ -20,6 +20,9 @@ mod prepare;
 mod rank;
 mod timeline;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::Arc;
 
 use tantivy::IndexReader;

@@ -183,7 +183,3 @@ impl Engine {
         })
     }
 }
-
-#[cfg(test)]
-#[path = "rank_tests.rs"]
-mod tests;

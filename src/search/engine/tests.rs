@@ -1,6 +1,8 @@
-//! The two-stage ranking and the snippets cut from the index's positions
-//! checked against the plain way on the sample corpus: same matches, same
-//! order and scores, same snippets.
+//! The engine's fast paths checked against the plain way on the sample
+//! corpus, indexed in several segments with deletes: the two-stage ranking
+//! (same matches, counts, order and scores), snippets cut from the index's
+//! positions (same snippets) and hits read from the columns a batch at a
+//! time (same hits).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -11,9 +13,9 @@ use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::DocAddress;
 
-use super::super::positions::TermPositions;
-use super::super::Engine;
-use super::{add_extras, top};
+use super::positions::TermPositions;
+use super::rank::{add_extras, top};
+use super::Engine;
 use crate::analysis::{analyzer, Stages};
 use crate::config::Archive;
 use crate::entities::Gazetteer;
@@ -213,4 +215,27 @@ fn a_snippet_whose_positions_miss_their_words_is_refused() {
     // Position 3 is `القوات`; position 2 is `إن`, not the term.
     assert!(snippet::best_at(&mut a, text, &[(3, "قوات")], 1, 100).is_some());
     assert!(snippet::best_at(&mut a, text, &[(2, "قوات")], 1, 100).is_none());
+}
+
+#[test]
+fn a_batch_of_hits_from_the_columns_is_the_hits_one_by_one() {
+    use super::columns::Columns;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path(), false);
+    let searcher = engine.reader.searcher();
+    let columns = Columns::open(&searcher, &engine.index.path).unwrap();
+    // Every live article, in an order that mixes the segments.
+    let mut batch: Vec<(DocAddress, Option<f32>)> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            batch.push((DocAddress::new(ord as u32, doc), Some(doc as f32)));
+        }
+    }
+    batch.sort_by_key(|(a, _)| (a.doc_id % 3, std::cmp::Reverse(*a)));
+    let together = columns.hits(&batch, 7).unwrap();
+    assert_eq!(together.len(), batch.len());
+    for (i, (hit, &(addr, score))) in together.iter().zip(&batch).enumerate() {
+        assert_eq!(*hit, columns.hit(addr, 7 + i, score).unwrap(), "{addr:?}");
+        assert!(!hit.id.is_empty());
+    }
 }
