@@ -143,7 +143,22 @@ async fn click(c: &Client, css: &str) -> Result<(), String> {
         .find(Locator::Css(css))
         .await
         .map_err(|e| format!("{css}: {e}"))?;
+    // Every click here navigates. Right after it, the old document still
+    // reads "complete"; a mark on it tells the old page from the new one.
+    js(c, "window.__fahrasOld = true; return null").await?;
     e.click().await.map_err(|e| format!("click {css}: {e}"))?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    // A script sent mid-navigation may fail; that too means "not yet".
+    while js(c, "return window.__fahrasOld === true")
+        .await
+        .unwrap_or(Value::Bool(true))
+        == true
+    {
+        if Instant::now() > deadline {
+            return Err(format!("a click on {css} did not open a new page"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     wait_loaded(c).await
 }
 
