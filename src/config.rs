@@ -85,6 +85,8 @@ pub struct IndexSettings {
     pub path: Option<PathBuf>,
     /// Memory tantivy's writer may use before flushing a segment, in MiB.
     pub writer_memory_mb: usize,
+    /// The most one merge of segments reads, in MiB.
+    pub merge_mb: usize,
     /// Threads for parsing and indexing; 0 means one per core.
     pub threads: usize,
     /// An incremental run commits after this many new articles...
@@ -102,6 +104,7 @@ impl Default for IndexSettings {
         IndexSettings {
             path: None,
             writer_memory_mb: 256,
+            merge_mb: 512,
             threads: 0,
             commit_every_articles: 20_000,
             commit_every_secs: 120,
@@ -228,6 +231,9 @@ impl Config {
         }
         if config.index.writer_memory_mb < 16 {
             return invalid("index.writer_memory_mb", "at least 16");
+        }
+        if config.index.merge_mb < 64 {
+            return invalid("index.merge_mb", "at least 64");
         }
         if config.index.nice > 19 {
             return invalid("index.nice", "from 0 to 19");

@@ -23,19 +23,21 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tantivy::directory::error::LockError;
-use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
+
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::duplicates;
 use super::file::{index_file, Sink};
 use super::known::{self, Known, KnownFile};
-use super::open::exists;
+use super::merge::BoundedMerges;
+use super::place::{prepare, swap_in, wait_for_lock, Target};
 use super::progress::{Progress, ProgressMode};
 use super::schema::{self, Fields};
 use super::stamp::Stamp;
 use super::summary::Summary;
 use super::tally::{lock, take, Tally};
-use crate::analysis::{self, Stages};
+use crate::analysis::Stages;
 use crate::config::Archive;
 use crate::corpus::{self, SourceFile};
 use crate::entities::{Gazetteer, Matcher};
@@ -46,6 +48,8 @@ pub struct RunOptions {
     pub archive: Archive,
     pub index_path: PathBuf,
     pub writer_memory_mb: usize,
+    /// The most one merge of segments reads, in MiB ([`BoundedMerges`]).
+    pub merge_mb: usize,
     /// 0: one per core.
     pub threads: usize,
     pub stages: Stages,
@@ -66,14 +70,6 @@ pub struct RunOptions {
 /// Files handed to the thread pool at once; commits fall between chunks.
 const CHUNK_FILES: usize = 512;
 
-/// Where the run writes.
-enum Target {
-    /// Into the existing (or new) index at the path.
-    InPlace,
-    /// Into a fresh index at this temporary path, swapped in at the end.
-    Beside(PathBuf),
-}
-
 pub fn run(opts: &RunOptions) -> Result<Summary> {
     let started = Instant::now();
     let started_at = jiff::Timestamp::now().to_string();
@@ -92,12 +88,25 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     let (index, target, full_reason, _outer_lock) = prepare(opts)?;
     let memory = (opts.writer_memory_mb.max(16) * 1024 * 1024).max(threads * 16 * 1024 * 1024);
     let mut writer: IndexWriter<TantivyDocument> = wait_for_lock(opts, || {
-        match index.writer_with_num_threads(threads, memory) {
+        // One merge at a time: each reads up to `merge_mb`, and tantivy's
+        // four merge threads would hold four times that.
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory / threads)
+            .num_merge_threads(1)
+            .build();
+        match index.writer_with_options(options) {
             Ok(w) => Ok(Some(w)),
             Err(TantivyError::LockFailure(LockError::LockBusy, _)) => Ok(None),
             Err(e) => Err(Error::Tantivy(e)),
         }
     })?;
+    let folder = match &target {
+        Target::Beside(tmp) => tmp.clone(),
+        Target::InPlace => opts.index_path.clone(),
+    };
+    let merge_bytes = (opts.merge_mb as u64).saturating_mul(1 << 20);
+    writer.set_merge_policy(Box::new(BoundedMerges::new(folder, merge_bytes)));
     let fields = Fields::from_schema(&index.schema())
         .map_err(|r| schema::not_fahras(&opts.index_path, r))?;
     let full = full_reason.is_some();
@@ -264,186 +273,17 @@ pub fn run(opts: &RunOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-fn commit(writer: &mut IndexWriter<TantivyDocument>, stamp: &Stamp) -> Result<()> {
+pub(super) fn commit(writer: &mut IndexWriter<TantivyDocument>, stamp: &Stamp) -> Result<()> {
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&stamp.to_payload());
     prepared.commit()?;
     Ok(())
 }
 
-fn read_stamp(index: &Index) -> Option<Stamp> {
+pub(super) fn read_stamp(index: &Index) -> Option<Stamp> {
     index
         .load_metas()
         .ok()
         .and_then(|m| m.payload)
         .and_then(|p| Stamp::from_payload(&p))
-}
-
-/// Tries `attempt` until it stops reporting a busy lock, for as long as
-/// `--wait` allows.
-fn wait_for_lock<T>(
-    opts: &RunOptions,
-    mut attempt: impl FnMut() -> Result<Option<T>>,
-) -> Result<T> {
-    let start = Instant::now();
-    loop {
-        if let Some(t) = attempt()? {
-            return Ok(t);
-        }
-        match opts.wait {
-            Some(limit) if start.elapsed() < limit && !opts.cancel.load(Ordering::Relaxed) => {
-                std::thread::sleep(Duration::from_millis(250));
-            }
-            _ => {
-                return Err(Error::Locked {
-                    path: opts.index_path.clone(),
-                })
-            }
-        }
-    }
-}
-
-/// Opens the index at the path, or decides to build a new one beside it.
-/// Returns the index to write, where it is, why the run is a full rebuild
-/// (if it is), and the lock held on the old index while building beside it.
-fn prepare(opts: &RunOptions) -> Result<(Index, Target, Option<String>, Option<DirectoryLock>)> {
-    let path = &opts.index_path;
-    let stages = opts.stages;
-    if exists(path) {
-        let opened = Index::open_in_dir(path);
-        // Unreadable is not the same as old: say which it is.
-        let unreadable = opened.as_ref().err().map(|e| {
-            format!("its meta.json cannot be read ({e}), so it is rebuilt from the archive")
-        });
-        let opened = opened.ok();
-        let stamp = opened.as_ref().and_then(read_stamp);
-        let compatible = opened.filter(|index| schema::matches(&index.schema())).zip(
-            stamp
-                .as_ref()
-                .filter(|s| s.schema_version == schema::SCHEMA_VERSION),
-        );
-        if let Some((index, stamp)) = compatible {
-            analysis::register(&index, stages);
-            let reason = stamp
-                .rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash)
-                .or_else(|| opts.full.then(|| "--full was given".to_string()));
-            return Ok((index, Target::InPlace, reason, None));
-        }
-        // An index this fahras cannot update: hold its lock, build beside.
-        let dir = MmapDirectory::open(path).map_err(|e| schema::not_fahras(path, e))?;
-        let guard = wait_for_lock(opts, || match dir.acquire_lock(&INDEX_WRITER_LOCK) {
-            Ok(g) => Ok(Some(g)),
-            Err(LockError::LockBusy) => Ok(None),
-            Err(e) => Err(Error::Lock {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            }),
-        })?;
-        let reason = stamp
-            .and_then(|s| s.rebuild_reason(stages, opts.exact_fields, &opts.gazetteer.hash))
-            .or(unreadable)
-            .unwrap_or_else(|| "the index was made by another version of fahras".into());
-        let tmp = sibling(path, "new");
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Ok((
-            create(&tmp, opts)?,
-            Target::Beside(tmp),
-            Some(reason),
-            Some(guard),
-        ));
-    }
-    if path.is_dir()
-        && std::fs::read_dir(path)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(false)
-    {
-        return Err(schema::not_fahras(
-            path,
-            "the folder is not empty and holds no index; fahras will not write into it",
-        ));
-    }
-    let reason = opts.full.then(|| "--full was given".to_string());
-    // Made beside and moved in whole: tantivy writes `meta.json` before our
-    // stamp is committed, and a run killed between the two would leave a
-    // folder that reads as an index and opens as none.
-    let tmp = sibling(path, "new");
-    let _ = std::fs::remove_dir_all(&tmp);
-    create(&tmp, opts)?;
-    move_in(&tmp, path)?;
-    let index = Index::open_in_dir(path)?;
-    analysis::register(&index, stages);
-    Ok((index, Target::InPlace, reason, None))
-}
-
-/// Moves the new index at `fresh` to `path`, which is absent or an empty
-/// folder (a mount point, say, that cannot be replaced): file by file into
-/// it, `meta.json` last, so that the index appears whole or not at all.
-fn move_in(fresh: &Path, path: &Path) -> Result<()> {
-    let failed = |e| {
-        Error::io(
-            format!("cannot move the new index into {}", path.display()),
-            e,
-        )
-    };
-    if !path.exists() {
-        return std::fs::rename(fresh, path).map_err(failed);
-    }
-    let mut names: Vec<_> = std::fs::read_dir(fresh)
-        .map_err(failed)?
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    // `meta.json` last: it is what makes a folder an index.
-    names.sort_by_key(|n| n == "meta.json");
-    for name in names {
-        std::fs::rename(fresh.join(&name), path.join(&name)).map_err(failed)?;
-    }
-    let _ = std::fs::remove_dir(fresh);
-    Ok(())
-}
-
-/// Creates an empty index and commits its stamp at once, so that even a
-/// run killed before its first commit leaves a valid fahras index.
-fn create(path: &Path, opts: &RunOptions) -> Result<Index> {
-    let stages = opts.stages;
-    std::fs::create_dir_all(path)
-        .map_err(|e| Error::io(format!("cannot create index folder {}", path.display()), e))?;
-    let index = Index::create_in_dir(path, schema::build())?;
-    analysis::register(&index, stages);
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(1, 16 * 1024 * 1024)?;
-    commit(
-        &mut writer,
-        &Stamp::new(stages, opts.exact_fields, &opts.gazetteer.hash),
-    )?;
-    writer.wait_merging_threads()?;
-    Ok(index)
-}
-
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    path.with_file_name(format!("{name}.{what}-{}", std::process::id()))
-}
-
-/// Replaces the index at `path` with the one at `fresh`. The old index was
-/// unusable by this fahras anyway, so the short moment between the two
-/// renames risks nothing that could still be searched.
-fn swap_in(fresh: &Path, path: &Path) -> Result<()> {
-    let old = sibling(path, "old");
-    std::fs::rename(path, &old).map_err(|e| {
-        Error::io(
-            format!("cannot move the old index {} aside", path.display()),
-            e,
-        )
-    })?;
-    std::fs::rename(fresh, path).map_err(|e| {
-        Error::io(
-            format!("cannot move the new index into {}", path.display()),
-            e,
-        )
-    })?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
 }

@@ -28,6 +28,7 @@
 //!     archive: Archive::default(),
 //!     index_path: path.clone(),
 //!     writer_memory_mb: 32,
+//!     merge_mb: 512,
 //!     threads: 1,
 //!     stages: Stages::ALL,
 //!     progress: ProgressMode::None,

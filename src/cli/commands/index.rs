@@ -44,6 +44,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         archive: config.archive.clone(),
         index_path: settings.index_path.clone(),
         writer_memory_mb: config.index.writer_memory_mb,
+        merge_mb: config.index.merge_mb,
         threads: settings.index.threads,
         stages,
         progress: settings.index.progress,

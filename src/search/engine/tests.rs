@@ -74,6 +74,7 @@ fn engine(dir: &Path, exact_fields: bool) -> Engine {
             archive: Archive::default(),
             index_path: path.clone(),
             writer_memory_mb: 32,
+            merge_mb: 512,
             threads: 1,
             stages: Stages::ALL,
             progress: ProgressMode::None,
