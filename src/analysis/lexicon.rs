@@ -18,15 +18,12 @@ use std::sync::LazyLock;
 
 use super::rules::Rule;
 use super::stem::strip_suffixes;
-use super::wordset::WordSet;
+use super::wordset::{self, WordSet};
 
 const WORDS: &str = include_str!("article_nouns.txt");
 
 static STEMS: LazyLock<WordSet> = LazyLock::new(|| {
-    WORDS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    wordset::lines(WORDS)
         .map(|w| {
             let mut s = w.to_string();
             strip_suffixes(&mut s);

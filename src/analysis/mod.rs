@@ -10,6 +10,7 @@
 //! pipeline) for `title` and `body`, and `arabic_exact` (no stemming) for
 //! their exact copies searched by `--exact`.
 
+pub mod feminine;
 pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
@@ -39,7 +40,7 @@ pub const ARABIC_EXACT: &str = "arabic_exact";
 
 /// Bumped whenever a change to any stage changes the terms it produces;
 /// an index built with another version must be rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Which optional stages run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -60,10 +60,17 @@ pub enum Rule {
     /// A number suffix or a teh marbuta leaves at least three letters:
     /// `قوات` (troops) stays apart from `قوة` (strength).
     MinStem,
+    /// A noun in teh marbuta keeps it (`دورة` session is not `دور` role),
+    /// and its plural and possessed forms take it back (`دورات`, `دورته`);
+    /// adjectives still drop it (`جديدة` is `جديد`).
+    FeminineNouns,
+    /// A possessed noun in `ة` takes it back (`دورته` → `دورة`), where
+    /// a verb with an object pronoun would lose its root (`نشرته`).
+    FemininePossessed,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 22] = [
         Rule::Article,
         Rule::HamzaGuard,
         Rule::Waw,
@@ -84,6 +91,8 @@ impl Rule {
         Rule::Root3,
         Rule::AlefGuard,
         Rule::MinStem,
+        Rule::FeminineNouns,
+        Rule::FemininePossessed,
     ];
 
     /// The name `FAHRAS_STEMMER_OFF` uses.
@@ -109,6 +118,8 @@ impl Rule {
             Rule::Root3 => "root3",
             Rule::AlefGuard => "alef_guard",
             Rule::MinStem => "min_stem",
+            Rule::FeminineNouns => "fem_nouns",
+            Rule::FemininePossessed => "fem_possessed",
         }
     }
 

@@ -31,6 +31,7 @@
 
 use tantivy::tokenizer::Token;
 
+use super::feminine;
 use super::lexicon;
 use super::plurals;
 use super::protected::protected;
@@ -222,6 +223,11 @@ pub(super) fn strip_suffixes(w: &mut String) {
         }
         if Rule::ConstructT.on() && len(w) >= 4 && w.ends_with('ت') && !w.ends_with("ات") {
             w.pop();
+            // A noun's `ة` written `ت` before the pronoun: `دورته` → `دورة`.
+            if Rule::FemininePossessed.on() && feminine::is_noun_stem(w) {
+                w.push('ة');
+                return;
+            }
         }
     }
     let (number, min) = (Rule::Number.on(), min_stem());
@@ -230,6 +236,15 @@ pub(super) fn strip_suffixes(w: &mut String) {
         .find(|s| number && w.ends_with(**s) && len(w) - len(s) >= min)
     {
         w.truncate(w.len() - s.len());
+        // The sound plural and the dual of a noun in `ة`: `دورات` → `دورة`.
+        if matches!(*s, "ات" | "تان" | "تين") && feminine::is_noun_stem(w) {
+            w.push('ة');
+            return;
+        }
+    }
+    // A noun keeps its teh marbuta, and is no broken plural (`جنازة`).
+    if w.strip_suffix('ة').is_some_and(feminine::is_noun_stem) {
+        return;
     }
     // Dropping a final teh marbuta turns the nisba `ية` into `ي`; `يه` is
     // the same ending written with heh.
@@ -401,7 +416,7 @@ mod tests {
         same(&["اللاجئين", "لاجئين", "لاجئ", "للاجئين"]);
         same(&["كردية", "الكردية", "الكردي"]);
         same(&["كاميرات", "الكاميرات", "كاميرا"]);
-        same(&["المعارضة", "معارضة", "المعارض"]);
+        same(&["المعارضة", "معارضة", "معارضتها", "والمعارضة"]);
     }
 
     #[test]

@@ -7,6 +7,13 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The words of a list file: one a line, `#` starting a comment line.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// The index of a letter of U+0621–U+064A (`ء` … `ي`), or 42 for any
 /// other character.
 fn letter(c: char) -> usize {
