@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use tantivy::Searcher;
+use tantivy::{DocId, Searcher};
+
+use super::column;
 
 use crate::error::{Error, Result};
 
@@ -27,8 +29,6 @@ pub fn read(searcher: &Searcher, path: &std::path::Path) -> Result<Known> {
         what: format!("it has no `{what}` column"),
     };
     let mut known = Known::new();
-    let mut file = String::new();
-    let mut hash = String::new();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
         let paths = ff.str("path")?.ok_or_else(|| missing("path"))?;
@@ -36,36 +36,29 @@ pub fn read(searcher: &Searcher, path: &std::path::Path) -> Result<Known> {
         let sizes = ff.u64("file_size")?;
         let mtimes = ff.i64("file_mtime")?;
         let alive = segment.alive_bitset();
-        for doc in 0..segment.max_doc() {
-            if alive.is_some_and(|a| a.is_deleted(doc)) {
+        let docs: Vec<DocId> = (0..segment.max_doc())
+            .filter(|&d| !alive.is_some_and(|a| a.is_deleted(d)))
+            .collect();
+        let numbered = || docs.iter().enumerate().map(|(i, &d)| (d, i));
+        let mut files = vec![String::new(); docs.len()];
+        let mut file_hashes = vec![String::new(); docs.len()];
+        column::first_terms(&paths, numbered(), |i, t| files[i] = t)
+            .map_err(|e| Error::io("cannot read the index's path column", e))?;
+        column::first_terms(&hashes, numbered(), |i, t| file_hashes[i] = t)
+            .map_err(|e| Error::io("cannot read the index's hash column", e))?;
+        for ((file, hash), &doc) in files.into_iter().zip(file_hashes).zip(&docs) {
+            if file.is_empty() {
                 continue;
             }
-            let Some(ord) = paths.term_ords(doc).next() else {
-                continue;
-            };
-            file.clear();
-            paths
-                .ord_to_str(ord, &mut file)
-                .map_err(|e| Error::io("cannot read the index's path column", e))?;
-            if let Some(entry) = known.get_mut(file.as_str()) {
-                entry.articles += 1;
-                continue;
-            }
-            hash.clear();
-            if let Some(h) = hashes.term_ords(doc).next() {
-                hashes
-                    .ord_to_str(h, &mut hash)
-                    .map_err(|e| Error::io("cannot read the index's hash column", e))?;
-            }
-            known.insert(
-                file.clone(),
-                KnownFile {
+            known
+                .entry(file)
+                .and_modify(|k| k.articles += 1)
+                .or_insert_with(|| KnownFile {
                     size: sizes.first(doc).unwrap_or(0),
                     mtime_ns: mtimes.first(doc).unwrap_or(0),
-                    hash: hash.clone(),
+                    hash,
                     articles: 1,
-                },
-            );
+                });
         }
     }
     Ok(known)

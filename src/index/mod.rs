@@ -3,6 +3,7 @@
 //! ([`open`]), the record the index keeps of itself ([`stamp`]) and indexing
 //! runs ([`run`], [`summary`], [`progress`]).
 
+pub mod column;
 pub mod document;
 pub mod duplicates;
 mod file;

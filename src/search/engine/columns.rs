@@ -7,6 +7,7 @@ use tantivy::{DateTime, DocAddress, DocId, Searcher};
 
 use crate::corpus::date::Precision;
 use crate::error::{Error, Result};
+use crate::index::column;
 use crate::search::hit::Hit;
 
 /// One segment's columns.
@@ -109,35 +110,17 @@ fn date_of(c: &SegmentColumns, doc: DocId) -> Option<String> {
     })
 }
 
-/// Calls `set(i, term)` with the first term of each `(doc, i)` in
-/// `column`, reading the column's dictionary once, in order.
+/// [`column::first_terms`] on a column the index may lack.
 fn each_term(
     column: Option<&StrColumn>,
     docs: impl Iterator<Item = (DocId, usize)>,
-    mut set: impl FnMut(usize, String),
+    set: impl FnMut(usize, String),
 ) -> Result<()> {
     let Some(column) = column else {
         return Ok(());
     };
-    let mut ords: Vec<(u64, usize)> = docs
-        .filter_map(|(doc, i)| column.term_ords(doc).next().map(|o| (o, i)))
-        .collect();
-    ords.sort_unstable();
-    let sorted: Vec<u64> = ords.iter().map(|&(o, _)| o).collect();
-    let mut owners = ords.iter().map(|&(_, i)| i);
-    column
-        .dictionary()
-        .sorted_ords_to_term_cb(&sorted, |bytes| {
-            if let Some(i) = owners.next() {
-                let term = match std::str::from_utf8(bytes) {
-                    Ok(text) => text.to_owned(),
-                    Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-                };
-                set(i, term);
-            }
-        })
-        .map_err(|e| Error::io("cannot read a column of the index", e))?;
-    Ok(())
+    column::first_terms(column, docs, set)
+        .map_err(|e| Error::io("cannot read a column of the index", e))
 }
 
 /// The document's first value in a string column (`None` for no value, or
