@@ -108,7 +108,7 @@ impl Default for IndexSettings {
             threads: 0,
             commit_every_articles: 20_000,
             commit_every_secs: 120,
-            nice: 10,
+            nice: 19,
         }
     }
 }
