@@ -3,7 +3,8 @@
 # Elasticsearch) on the antnews collection: 2,000 real headlines of 5-15
 # words, any word may match, BM25 k1 1.2 b 0.75, ids only, top 10 and top
 # 100. Whole processes, interleaved run by run; Lucene's time includes the
-# JVM's start-up, fahras's the opening of its index.
+# JVM's start-up, fahras's the opening of its index. Then a full index run
+# of each, 2 threads, for time and peak RSS.
 #
 #   benches/long-queries.sh [ANTNEWS_DIR] [WORKDIR]
 #
@@ -47,3 +48,21 @@ for k in 10 100; do
     "$(printf '%s\n' "${f[@]}" | median)" "$(printf '%s\n' "${l[@]}" | median)" \
     "$(printf '%s\n' "${r[@]}" | median)" "$runs"
 done
+
+# A full index run of each, 2 threads, interleaved: time and peak RSS.
+fi=(); fm=(); li=(); lm=()
+for _ in $(seq "$runs"); do
+  read -r t m < <(/usr/bin/time -f "%e %M" "$fahras" --config "$work/fahras.toml" --index "$work/fahras-full" \
+    index --full -q --progress none --threads 2 "$ant/corpus.jsonl" 2>&1 >/dev/null | tail -1)
+  fi+=("$t"); fm+=("$m")
+  rm -rf "$work/lucene-full"
+  read -r t m < <(/usr/bin/time -f "%e %M" "$lucene" index "$ant/corpus.jsonl" "$work/lucene-full" \
+    --analyzer arabic --threads 2 2>&1 >/dev/null | tail -1)
+  li+=("$t"); lm+=("$m")
+done
+med() { printf '%s\n' "$@" | median; }
+awk -v ft="$(med "${fi[@]}")" -v fm="$(med "${fm[@]}")" -v lt="$(med "${li[@]}")" -v lm="$(med "${lm[@]}")" -v n="$runs" 'BEGIN {
+  printf "index  fahras %.2f s %d MB  lucene %.2f s %d MB  time lucene/fahras %.2f, RSS fahras/lucene %.2f (medians of %d)\n",
+    ft, fm/1024, lt, lm/1024, lt/ft, fm/lm, n
+}'
+rm -rf "$work/fahras-full" "$work/lucene-full"
