@@ -252,6 +252,12 @@ impl<'a> Compiler<'a> {
         if plain {
             self.look_past(text, &tokens[0].term, &mut word);
         }
+        if !negated && matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body)) {
+            if !self.rescore.text.is_empty() {
+                self.rescore.text.push(' ');
+            }
+            self.rescore.text.push_str(text);
+        }
         if !word.neighbours.is_empty() {
             let query = self.neighbours_query(field, &word.neighbours);
             self.words.push(word);

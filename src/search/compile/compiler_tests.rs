@@ -75,3 +75,14 @@ fn a_word_of_four_letters_is_not_guessed_at() {
     assert!(neighbours(&compile("بغدا", false)).is_empty());
     assert_eq!(neighbours(&compile("بغدادد", false)), ["بغداد"]);
 }
+
+#[test]
+fn the_plan_keeps_the_positive_text_words_as_typed() {
+    let c = compile(
+        "الولايات المتحدة -بغداد source:العربية \"مجلس النواب\"",
+        false,
+    );
+    assert_eq!(c.rescore.text, "الولايات المتحدة مجلس النواب");
+    // The engine fills in the entities; the compiler has no matcher.
+    assert!(c.rescore.entities.is_empty());
+}

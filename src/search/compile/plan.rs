@@ -52,6 +52,12 @@ pub struct RescorePlan {
     /// Words derived from the same root as a query term that occur in the
     /// index.
     pub variants: Vec<Variant>,
+    /// The query's positive words of the text as typed, in order: where
+    /// the engine looks for the entities the query names.
+    pub text: String,
+    /// Facet paths of the entities the query names (filled by the engine,
+    /// which has the matcher).
+    pub entities: Vec<String>,
 }
 
 /// A word one augment letter from a query term.

@@ -23,11 +23,12 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::IndexReader;
 
 use crate::analysis::Stages;
+use crate::entities::matcher::Matcher;
 use crate::entities::Gazetteer;
 use crate::error::Result;
 use crate::index::ArticleIndex;
@@ -39,6 +40,10 @@ pub struct Engine {
     index: ArticleIndex,
     reader: IndexReader,
     gazetteer: Arc<Gazetteer>,
+    /// Finds the entities a query names, for the re-ranking; made by the
+    /// first query that needs it (about 5 ms), cloned per query (its
+    /// patterns are shared).
+    matcher: OnceLock<Matcher>,
     caches: cache::Caches,
 }
 
@@ -60,6 +65,7 @@ impl Engine {
         Ok(Engine {
             index,
             reader,
+            matcher: OnceLock::new(),
             gazetteer,
             caches: cache::Caches::new(CACHE_BYTES),
         })

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tantivy::query::{Occur, Query};
 use tantivy::{DocAddress, Searcher};
 
+use crate::entities::matcher::Matcher;
 use crate::error::{Error, Result};
 use crate::search::budget::Budget;
 use crate::search::compile::{Compiled, Compiler};
@@ -112,6 +113,8 @@ impl Engine {
         .with_vocabulary(&vocabulary)
         .with_budget(budget.clone())
         .compile(&node)?;
+        let mut compiled = compiled;
+        compiled.rescore.entities = self.entities_named(&compiled.rescore.text);
         let filters = self.filters(req);
         let with_filters = |q: &dyn Query| {
             if filters.is_empty() {
@@ -130,6 +133,23 @@ impl Engine {
         })
     }
 
+    /// Facet paths of the entities `text` names by a name of their own
+    /// (a family name alone, which several people share, is not one).
+    fn entities_named(&self, text: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        if text.is_empty() {
+            return found;
+        }
+        let matcher = self.matcher.get_or_init(|| Matcher::new(&self.gazetteer));
+        for mention in matcher.clone().find(text) {
+            let facet = self.gazetteer.entities[mention.entity].facet();
+            if !mention.weak && !found.contains(&facet) {
+                found.push(facet);
+            }
+        }
+        found
+    }
+
     /// Re-ranks the first hits of a relevance ranking (see
     /// [`rescore`](super::rescore)), keeping what each got for `--explain`.
     pub(super) fn rescore(
@@ -143,7 +163,9 @@ impl Engine {
         // `--exact` ranks by the unstemmed copy, where its terms are.
         let field = if req.exact { f.body_exact } else { f.body };
         let plan = &prepared.compiled.rescore;
-        prepared.bonuses = Rescorer::new(searcher, field, plan).rescore(ranked)?;
+        prepared.bonuses = Rescorer::new(searcher, field, plan)
+            .with_entities(f.entity)
+            .rescore(ranked)?;
         Ok(())
     }
 }

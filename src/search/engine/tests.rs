@@ -240,3 +240,56 @@ fn a_batch_of_hits_from_the_columns_is_the_hits_one_by_one() {
         assert!(!hit.id.is_empty());
     }
 }
+
+#[test]
+fn the_entities_a_query_names_give_their_articles_a_bonus() {
+    use crate::search::rescore::Rescorer;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{Facet, IndexRecordOption};
+    use tantivy::Term;
+
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path(), false);
+    let searcher = engine.reader.searcher();
+    let req = SearchRequest {
+        query: "واشنطن والعراق -بغداد".into(),
+        ..SearchRequest::default()
+    };
+    let prepared = engine.prepare(&req, &searcher).unwrap();
+    let plan = &prepared.compiled.rescore;
+    // A name negated is not asked for.
+    assert_eq!(plan.entities, ["/place/united-states", "/place/iraq"]);
+
+    // Every article tagged with the United States gets its bonus, whichever
+    // name it uses; the others do not.
+    let fields = &engine.index.fields;
+    let us = Term::from_facet(fields.entity, &Facet::from("/place/united-states"));
+    let tagged = searcher
+        .search(
+            &TermQuery::new(us, IndexRecordOption::Basic),
+            &DocSetCollector,
+        )
+        .unwrap();
+    let all: Vec<DocAddress> = searcher
+        .search(&tantivy::query::AllQuery, &DocSetCollector)
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(!tagged.is_empty() && tagged.len() < all.len());
+    let bonuses = Rescorer::new(&searcher, fields.body, plan)
+        .with_entities(fields.entity)
+        .bonuses(&all)
+        .unwrap();
+    for (addr, b) in all.iter().zip(&bonuses) {
+        let has = b
+            .iter()
+            .any(|m| m.field == "entity" && m.terms == "/place/united-states");
+        assert_eq!(has, tagged.contains(addr), "{addr:?}");
+    }
+    // Without the entity field, no such bonus.
+    let without = Rescorer::new(&searcher, fields.body, plan)
+        .bonuses(&all)
+        .unwrap();
+    assert!(without.iter().flatten().all(|m| m.field != "entity"));
+}
