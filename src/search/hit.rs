@@ -82,11 +82,14 @@ pub fn warnings(words: &[AnalyzedWord]) -> Vec<String> {
     /// Neighbours named in a warning; the rest are counted.
     const SHOWN: usize = 6;
     let respelt = words.iter().filter(|w| !w.spellings.is_empty()).map(|w| {
-        format!(
-            "«{}» also searched as spelt with the other final letter (ة/ه): {}",
-            w.word,
-            w.spellings.join("، ")
-        )
+        // The word as it would have been typed, not its index term.
+        let typed = w.word.trim_end();
+        let other = match (typed.strip_suffix('ه'), typed.strip_suffix('ة')) {
+            (Some(stem), _) => format!("{stem}ة"),
+            (_, Some(stem)) => format!("{stem}ه"),
+            _ => w.spellings.join("، "),
+        };
+        format!("«{}» also searched as «{other}» (ة/ه)", w.word)
     });
     let respelt: Vec<String> = respelt.collect();
     respelt.into_iter().chain(words
@@ -236,5 +239,13 @@ mod tests {
         let w = warnings(&words);
         assert_eq!(w.len(), 1);
         assert!(w[0].contains("«بغدادد»") && w[0].contains("n5") && w[0].contains("and 2 more"));
+        // A respelt word is named as typed the other way, not by its term.
+        let respelt = [AnalyzedWord {
+            word: "اللة".into(),
+            terms: vec!["لة".into()],
+            neighbours: Vec::new(),
+            spellings: vec!["له".into()],
+        }];
+        assert_eq!(warnings(&respelt), ["«اللة» also searched as «الله» (ة/ه)"]);
     }
 }
