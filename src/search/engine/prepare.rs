@@ -113,8 +113,6 @@ impl Engine {
         .with_vocabulary(&vocabulary)
         .with_budget(budget.clone())
         .compile(&node)?;
-        let mut compiled = compiled;
-        compiled.rescore.entities = self.entities_named(&compiled.rescore.text);
         let filters = self.filters(req);
         let with_filters = |q: &dyn Query| {
             if filters.is_empty() {
@@ -135,7 +133,7 @@ impl Engine {
 
     /// Facet paths of the entities `text` names by a name of their own
     /// (a family name alone, which several people share, is not one).
-    fn entities_named(&self, text: &str) -> Vec<String> {
+    pub(super) fn entities_named(&self, text: &str) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
         if text.is_empty() {
             return found;
@@ -162,6 +160,10 @@ impl Engine {
         let f = &self.index.fields;
         // `--exact` ranks by the unstemmed copy, where its terms are.
         let field = if req.exact { f.body_exact } else { f.body };
+        // Only a ranking that re-ranks looks for entities: exports, counts
+        // and timelines never build the matcher.
+        let text = &prepared.compiled.rescore.text;
+        prepared.compiled.rescore.entities = self.entities_named(text);
         let plan = &prepared.compiled.rescore;
         prepared.bonuses = Rescorer::new(searcher, field, plan)
             .with_entities(f.entity)
